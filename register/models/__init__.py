@@ -1,0 +1,52 @@
+from register.models.details import (
+    DataSource,
+    HumanOversight,
+    ImpactAssessment,
+    LegalBasis,
+    Risk,
+    Supplier,
+)
+from register.models.organisations import Membership, Organisation, Region
+from register.models.systems import (
+    PUBLIC_ID_PREFIX,
+    ActRole,
+    AISystem,
+    ApplicationArea,
+    Channel,
+    DecisionRole,
+    IdentifierSequence,
+    Phase,
+    PolicyArea,
+    RiskClass,
+    Status,
+    Technique,
+    Withholding,
+)
+from register.models.versions import ImmutableError, PublishedVersion
+
+__all__ = [
+    "PUBLIC_ID_PREFIX",
+    "AISystem",
+    "ActRole",
+    "ApplicationArea",
+    "Channel",
+    "DataSource",
+    "DecisionRole",
+    "HumanOversight",
+    "IdentifierSequence",
+    "ImmutableError",
+    "ImpactAssessment",
+    "LegalBasis",
+    "Membership",
+    "Organisation",
+    "Phase",
+    "PolicyArea",
+    "PublishedVersion",
+    "Region",
+    "Risk",
+    "RiskClass",
+    "Status",
+    "Supplier",
+    "Technique",
+    "Withholding",
+]

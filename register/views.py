@@ -1,0 +1,10 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from register.selectors import register_stats
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    return render(request, "home.html", {"stats": register_stats()})
