@@ -1,0 +1,58 @@
+from __future__ import annotations
+
+import pytest
+
+
+def test_liveness_touches_no_database(client):
+    # No django_db mark: any query here would raise instead of answering.
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_readiness_checks_database_cache_and_broker(client, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/14"
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "broker": "ok"},
+    }
+
+
+@pytest.mark.django_db
+def test_readiness_without_a_broker_reports_in_process_tasks(client, settings):
+    settings.CELERY_BROKER_URL = None
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json()["checks"]["broker"] == "in-process"
+
+
+@pytest.mark.django_db
+def test_readiness_fails_when_the_broker_is_unreachable(client, settings):
+    settings.CELERY_BROKER_URL = "redis://127.0.0.1:1/0"
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["broker"] == "unavailable"
+    assert response.json()["checks"]["database"] == "ok"
+
+
+@pytest.mark.django_db
+def test_readiness_fails_when_the_cache_is_unreachable(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["cache"] == "unavailable"
+
+
+def test_health_endpoints_are_exempt_from_https_redirect(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/en/").status_code == 301

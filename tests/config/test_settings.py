@@ -1,0 +1,100 @@
+"""The settings module refuses bad values at start-up and names the variable."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import Env
+
+ROOT = Path(__file__).resolve().parents[2]
+GOOD_KEY = "k" * 20 + "production-secret-key-0123456789abcdefghij"
+
+
+def _load_settings(**overrides: str) -> subprocess.CompletedProcess[str]:
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "DATABASE_URL",
+            "DEFAULT_LANGUAGE",
+            "REDIS_URL",
+            "CELERY_BROKER_URL",
+            "EMAIL_PORT",
+        }
+    }
+    environ.update(overrides)
+    return subprocess.run(
+        [sys.executable, "-c", "import config.settings as s; print(s.DEBUG, s.LANGUAGE_CODE)"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    "overrides, message",
+    [
+        ({"DEBUG": "maybe", "SECRET_KEY": GOOD_KEY}, "DEBUG must be a boolean"),
+        ({"DEBUG": "false"}, "SECRET_KEY must be set when DEBUG is off"),
+        ({"SECRET_KEY": GOOD_KEY, "DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL must be a URL"),
+        ({"SECRET_KEY": GOOD_KEY, "DEFAULT_LANGUAGE": "fr"}, "DEFAULT_LANGUAGE must be one of"),
+        ({"SECRET_KEY": GOOD_KEY, "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT must be an integer"),
+        ({"SECRET_KEY": GOOD_KEY, "REDIS_URL": "localhost:6379"}, "REDIS_URL must be a URL"),
+    ],
+)
+def test_bad_values_stop_start_up_naming_the_variable(overrides, message):
+    result = _load_settings(**overrides)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert message in result.stderr
+
+
+def test_good_values_load():
+    result = _load_settings(DEBUG="off", SECRET_KEY=GOOD_KEY, DEFAULT_LANGUAGE="ru")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "ru"]
+
+
+def test_debug_mode_runs_without_a_secret_key():
+    result = _load_settings(DEBUG="1")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "kk"]
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("1", True),
+        ("true", True),
+        ("Yes", True),
+        ("on", True),
+        ("0", False),
+        ("FALSE", False),
+        ("no", False),
+        ("off", False),
+        ("", False),
+    ],
+)
+def test_booleans_accept_the_usual_spellings(raw, expected):
+    assert Env({"FLAG": raw}).bool("FLAG", default=False) is expected
+
+
+def test_lists_are_comma_separated_and_trimmed():
+    assert Env({"HOSTS": " a.kz, b.kz ,,"}).list("HOSTS") == ["a.kz", "b.kz"]
+
+
+def test_integers_respect_a_minimum():
+    with pytest.raises(ImproperlyConfigured, match="SESSION_IDLE_TIMEOUT must be at least 60"):
+        Env({"SESSION_IDLE_TIMEOUT": "5"}).int("SESSION_IDLE_TIMEOUT", default=1800, minimum=60)

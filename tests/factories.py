@@ -1,0 +1,108 @@
+"""factory_boy factories for the register's models."""
+
+from __future__ import annotations
+
+import factory
+from django.contrib.auth import get_user_model
+
+from register.models import (
+    AISystem,
+    DataSource,
+    HumanOversight,
+    ImpactAssessment,
+    Membership,
+    Organisation,
+    Risk,
+)
+from register.services.identifiers import allocate_public_ids
+
+TEST_PASSWORD = "correct-horse-battery-staple"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda u: f"{u.username}@example.gov.kz")
+    password = factory.PostGenerationMethodCall("set_password", TEST_PASSWORD)
+
+    @factory.post_generation
+    def save_password(obj, create, extracted, **kwargs):
+        if create:
+            obj.save(update_fields=["password"])
+
+
+class OrganisationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Organisation
+
+    short_code = factory.Sequence(lambda n: f"org{n}")
+    name_en = factory.Sequence(lambda n: f"Ministry number {n}")
+    name_ru = factory.Sequence(lambda n: f"Министерство номер {n}")
+    name_kk = factory.Sequence(lambda n: f"№{n} министрлігі")
+    kind = Organisation.Kind.MINISTRY
+
+
+class MembershipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organisation = factory.SubFactory(OrganisationFactory)
+    role = Membership.Role.EDITOR
+
+
+class AISystemFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = AISystem
+
+    public_id = factory.LazyFunction(lambda: allocate_public_ids(1)[0])
+    organisation = factory.SubFactory(OrganisationFactory)
+    name_en = factory.Sequence(lambda n: f"Assistant {n}")
+    name_ru = factory.Sequence(lambda n: f"Ассистент {n}")
+    name_kk = factory.Sequence(lambda n: f"Көмекші {n}")
+    summary_en = "Answers questions about public services."
+    summary_ru = "Отвечает на вопросы о государственных услугах."
+    summary_kk = "Мемлекеттік қызметтер туралы сұрақтарға жауап береді."
+
+
+class HumanOversightFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = HumanOversight
+
+    system = factory.SubFactory(AISystemFactory)
+    mode = HumanOversight.Mode.HUMAN_DECIDES
+    responsible_role_en = "Head of the benefits department"
+    log_retention_days = 365
+
+
+class DataSourceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DataSource
+
+    system = factory.SubFactory(AISystemFactory)
+    name_en = "Population register extract"
+    description_en = "Name, date of birth and address of applicants."
+    personal_data = DataSource.PersonalData.IDENTIFIED
+    retention_days = 365
+
+
+class ImpactAssessmentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ImpactAssessment
+
+    system = factory.SubFactory(AISystemFactory)
+    kind = ImpactAssessment.Kind.DPIA
+    summary_en = "Personal data is minimised and access is logged."
+
+
+class RiskFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Risk
+
+    system = factory.SubFactory(AISystemFactory)
+    name_en = "Wrong answer"
+    mitigation_en = "Answers link to the official rules."
