@@ -26,3 +26,10 @@ def register_stats() -> RegisterStats:
         systems_total=counts["total"],
         systems_published=counts["published"],
     )
+
+
+def systems_with_parts():
+    """AI systems with everything a card shows, in a fixed number of queries."""
+    return AISystem.objects.select_related("organisation", "oversight").prefetch_related(
+        "legal_bases", "suppliers", "data_sources", "impact_assessments", "risks"
+    )

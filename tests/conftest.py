@@ -64,3 +64,8 @@ def site_admin(db):
 def citizen(client):
     """An anonymous visitor."""
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

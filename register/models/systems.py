@@ -294,6 +294,16 @@ class AISystem(Translatable, models.Model):
         blank=True,
         related_name="+",
     )
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted for review by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
+    review_comment = models.TextField(_("approver's comment"), blank=True)
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 

@@ -1,0 +1,263 @@
+"""Synthetic register records for load tests: realistic in shape, generated in bulk.
+
+Rows are written with ``bulk_create`` in batches, so tens of thousands of systems with their
+parts take seconds. The generator is deterministic for a given seed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from register.audit import audit_context
+from register.models import (
+    AISystem,
+    DataSource,
+    HumanOversight,
+    ImpactAssessment,
+    Organisation,
+    Phase,
+    Region,
+    Risk,
+    RiskClass,
+    Status,
+)
+from register.services.identifiers import allocate_public_ids
+
+BULK_PREFIX = "bulk-"
+BULK_ORGANISATIONS = 40
+BATCH_SIZE = 1000
+
+# (key, techniques, area, {language: name}) — the kinds of system public bodies actually run.
+ARCHETYPES = [
+    (
+        "chatbot",
+        ["chatbot"],
+        "service_delivery",
+        {"kk": "Виртуалды кеңесші", "ru": "Виртуальный консультант", "en": "Virtual assistant"},
+    ),
+    (
+        "forms",
+        ["intelligent_form"],
+        "service_delivery",
+        {
+            "kk": "Ақылды өтініш нысаны",
+            "ru": "Интеллектуальная форма заявки",
+            "en": "Intelligent application form",
+        },
+    ),
+    (
+        "proactive",
+        ["proactive_notification", "predictive_model"],
+        "service_delivery",
+        {
+            "kk": "Проактивті қызмет көрсету",
+            "ru": "Проактивное оказание услуги",
+            "en": "Proactive service delivery",
+        },
+    ),
+    (
+        "ocr",
+        ["document_analysis", "computer_vision"],
+        "internal",
+        {"kk": "Құжаттарды тану", "ru": "Распознавание документов", "en": "Document recognition"},
+    ),
+    (
+        "forecast",
+        ["predictive_model", "big_data_analytics"],
+        "analytics",
+        {"kk": "Жүктемені болжау", "ru": "Прогноз нагрузки", "en": "Demand forecasting"},
+    ),
+    (
+        "triage",
+        ["predictive_model"],
+        "social",
+        {"kk": "Пациенттерді сұрыптау", "ru": "Сортировка пациентов", "en": "Patient triage"},
+    ),
+    (
+        "routing",
+        ["process_automation", "document_analysis"],
+        "internal",
+        {
+            "kk": "Хаттарды бағыттау",
+            "ru": "Маршрутизация обращений",
+            "en": "Correspondence routing",
+        },
+    ),
+    (
+        "speech",
+        ["speech"],
+        "service_delivery",
+        {
+            "kk": "Қоңырауларды транскрипциялау",
+            "ru": "Транскрибация звонков",
+            "en": "Call transcription",
+        },
+    ),
+]
+RISK_CLASSES = [
+    RiskClass.HIGH,
+    RiskClass.LIMITED,
+    RiskClass.MINIMAL,
+    RiskClass.MINIMAL,
+    RiskClass.LIMITED,
+    RiskClass.OUT_OF_SCOPE,
+]
+REGIONS = [value for value in Region.values if value != Region.NATIONAL]
+
+
+@dataclass(frozen=True)
+class BulkResult:
+    created: int
+    existing: int
+
+
+def bulk_systems() -> int:
+    return AISystem.objects.filter(organisation__short_code__startswith=BULK_PREFIX).count()
+
+
+def _organisations() -> list[Organisation]:
+    wanted = [f"{BULK_PREFIX}{n:03d}" for n in range(1, BULK_ORGANISATIONS + 1)]
+    existing = set(
+        Organisation.objects.filter(short_code__in=wanted).values_list("short_code", flat=True)
+    )
+    Organisation.objects.bulk_create(
+        [
+            Organisation(
+                short_code=code,
+                kind=Organisation.Kind.AKIMAT,
+                region=REGIONS[n % len(REGIONS)],
+                name_kk=f"Синтетикалық әкімдік №{n + 1}",
+                name_ru=f"Синтетический акимат № {n + 1}",
+                name_en=f"Synthetic akimat no. {n + 1}",
+                contact_email=f"ai@{code}.example.gov.kz",
+            )
+            for n, code in enumerate(wanted)
+            if code not in existing
+        ]
+    )
+    return list(Organisation.objects.filter(short_code__in=wanted).order_by("short_code"))
+
+
+def _system(rng: random.Random, public_id: str, organisation: Organisation) -> AISystem:
+    key, techniques, area, names = rng.choice(ARCHETYPES)
+    number = int(public_id.rsplit("-", 1)[1])
+    first_used = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 2400))
+    phase = rng.choice([Phase.PRODUCTION] * 6 + [Phase.PILOT, Phase.DEVELOPMENT, Phase.RETIRED])
+    published = rng.random() < 0.7
+    return AISystem(
+        public_id=public_id,
+        slug=f"{key}-{number}",
+        organisation=organisation,
+        name_kk=f"{names['kk']} {number}",
+        name_ru=f"{names['ru']} {number}",
+        name_en=f"{names['en']} {number}",
+        summary_kk=f"{names['kk']}: азаматтарға мемлекеттік қызметті жылдам алуға көмектеседі.",
+        summary_ru=f"{names['ru']}: помогает гражданам быстрее получать государственную услугу.",
+        summary_en=f"{names['en']}: helps citizens receive a public service faster.",
+        scope_kk="Шешім қабылдамайды; қызметкерге көмектеседі.",
+        scope_ru="Не принимает решений; помогает сотруднику.",
+        scope_en="Does not take decisions; it supports an officer.",
+        affected_groups_kk="Қызмет алушылар",
+        affected_groups_ru="Получатели услуги",
+        affected_groups_en="People applying for the service",
+        affected_per_year=rng.randrange(500, 2_000_000),
+        appeal_route_kk="Шешімге eGov арқылы немесе ХҚКО-да шағым беруге болады.",
+        appeal_route_ru="Решение можно обжаловать через eGov или в ЦОН.",
+        appeal_route_en="You can appeal through eGov or at a public service centre.",
+        owner_role_kk="Цифрландыру басқармасының басшысы",
+        owner_role_ru="Руководитель управления цифровизации",
+        owner_role_en="Head of the digitalisation department",
+        phase=phase,
+        first_used_on=first_used if phase not in (Phase.DEVELOPMENT,) else None,
+        retired_on=first_used + dt.timedelta(days=700) if phase == Phase.RETIRED else None,
+        application_area=area,
+        techniques=techniques,
+        channels=rng.sample(["egov_portal", "egov_mobile", "service_centre"], k=rng.randint(1, 3)),
+        decision_role=rng.choice(["recommends", "informs", "automatic"]),
+        contact_email=organisation.contact_email,
+        next_review_on=dt.date(2025, 6, 1) + dt.timedelta(days=rng.randrange(0, 900)),
+        risk_class=rng.choice(RISK_CLASSES),
+        status=Status.PUBLISHED if published else rng.choice([Status.DRAFT, Status.IN_REVIEW]),
+    )
+
+
+def _parts(rng: random.Random, system: AISystem) -> Iterator[object]:
+    yield HumanOversight(
+        system=system,
+        mode=HumanOversight.Mode.HUMAN_DECIDES,
+        responsible_role_kk="Бөлім маманы",
+        responsible_role_ru="Специалист отдела",
+        responsible_role_en="Department specialist",
+        people_count=rng.randint(1, 40),
+        can_override=True,
+        can_stop=rng.random() < 0.9,
+        log_retention_days=rng.choice([90, 180, 365, 1095]),
+    )
+    for n in range(2):
+        yield DataSource(
+            system=system,
+            name_kk=f"Деректер көзі {n + 1}",
+            name_ru=f"Источник данных {n + 1}",
+            name_en=f"Data source {n + 1}",
+            description_kk="Ведомстволық дерекқордан алынған жазбалар.",
+            description_ru="Записи из ведомственной базы данных.",
+            description_en="Records from the agency's own database.",
+            uses=["operating_input"] if n else ["training", "validation"],
+            personal_data=rng.choice(["none", "pseudonymised", "identified"]),
+            retention_days=rng.choice([365, 1095, 1825]),
+        )
+    yield Risk(
+        system=system,
+        name_kk="Қате нәтиже",
+        name_ru="Ошибочный результат",
+        name_en="Wrong output",
+        mitigation_kk="Маман әр нәтижені тексереді.",
+        mitigation_ru="Специалист проверяет каждый результат.",
+        mitigation_en="A specialist checks every output.",
+        likelihood=rng.choice(["low", "medium"]),
+        severity=rng.choice(["medium", "high"]),
+    )
+    if system.risk_class == RiskClass.HIGH:
+        yield ImpactAssessment(
+            system=system,
+            kind=ImpactAssessment.Kind.DPIA,
+            state=ImpactAssessment.State.COMPLETED,
+            completed_on=system.first_used_on,
+            summary_kk="Дербес деректерге әсерді бағалау.",
+            summary_ru="Оценка воздействия на персональные данные.",
+            summary_en="Data-protection impact assessment.",
+        )
+
+
+def seed_bulk(count: int, *, seed: int = 2026) -> BulkResult:
+    """Ensure at least ``count`` synthetic systems exist; create only the missing ones."""
+    existing = bulk_systems()
+    missing = max(0, count - existing)
+    if not missing:
+        return BulkResult(created=0, existing=existing)
+
+    rng = random.Random(seed + existing)  # noqa: S311 — synthetic data, not security
+    with audit_context(user=None, action="seed.bulk"):
+        organisations = _organisations()
+        for start in range(0, missing, BATCH_SIZE):
+            size = min(BATCH_SIZE, missing - start)
+            with transaction.atomic():
+                ids = allocate_public_ids(size)
+                systems = AISystem.objects.bulk_create(
+                    [
+                        _system(rng, public_id, organisations[i % len(organisations)])
+                        for i, public_id in enumerate(ids)
+                    ]
+                )
+                parts: dict[type, list[object]] = {}
+                for system in systems:
+                    for part in _parts(rng, system):
+                        parts.setdefault(type(part), []).append(part)
+                for model, rows in parts.items():
+                    model.objects.bulk_create(rows)
+    return BulkResult(created=missing, existing=existing)

@@ -1,0 +1,141 @@
+"""Loads the demo register (``register.yaml``): organisations, users for every role, and AI
+systems taken through the real services (create, classify, submit, return, publish, withdraw).
+
+Loading is idempotent: organisations are matched by short code, users by username and systems by
+(organisation, slug), so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, Group
+from django.db import transaction
+
+from compliance.services import classification_apply
+from register.i18n import CONTENT_LANGUAGES
+from register.models import AISystem, Membership, Organisation, Status
+from register.rules import REGULATOR_GROUP
+from register.services.organisations import membership_grant, organisation_upsert
+from register.services.publication import (
+    system_publish,
+    system_return,
+    system_submit,
+    system_withdraw,
+)
+from register.services.records import PART_MODELS, system_create
+
+DATA_FILE = Path(__file__).with_name("register.yaml")
+DEMO_PASSWORD = "register-demo-2026"  # noqa: S105 — printed and documented on purpose
+
+
+@dataclass
+class DemoResult:
+    organisations_created: int = 0
+    systems_created: int = 0
+    users: list[tuple[str, str]] = field(default_factory=list)  # (username, role description)
+
+
+def _expand(values: dict[str, Any]) -> dict[str, Any]:
+    """``{"name": {"kk": …, "ru": …, "en": …}}`` → ``{"name_kk": …, "name_ru": …, …}``."""
+    expanded: dict[str, Any] = {}
+    for key, value in values.items():
+        if isinstance(value, dict) and set(value) <= set(CONTENT_LANGUAGES):
+            for code in CONTENT_LANGUAGES:
+                expanded[f"{key}_{code}"] = value.get(code, "")
+        else:
+            expanded[key] = value
+    return expanded
+
+
+def _user(username: str, *, email: str, **flags: Any) -> AbstractBaseUser:
+    User = get_user_model()
+    user = User.objects.filter(username=username).first()
+    if user is None:
+        user = User.objects.create_user(
+            username=username, email=email, password=DEMO_PASSWORD, **flags
+        )
+    return user
+
+
+def _staff(result: DemoResult, organisations: dict[str, Organisation]) -> dict[str, dict]:
+    admin = _user("admin", email="admin@example.gov.kz", is_staff=True, is_superuser=True)
+    result.users.append(("admin", "site administrator"))
+    regulator = _user("regulator", email="regulator@example.gov.kz")
+    regulator.groups.add(Group.objects.get_or_create(name=REGULATOR_GROUP)[0])
+    result.users.append(("regulator", "regulator (reads every organisation)"))
+    staff: dict[str, dict] = {}
+    for code, organisation in organisations.items():
+        people = {}
+        for role in (Membership.Role.EDITOR, Membership.Role.APPROVER):
+            username = f"{code}-{role}"
+            user = _user(username, email=f"{username}@example.gov.kz")
+            membership_grant(actor=admin, user=user, organisation=organisation, role=role)
+            people[role] = user
+            result.users.append((username, f"{role} at {code}"))
+        staff[code] = people
+    # A second approver at the ministry, so the four-eyes rule can be tried with demo accounts.
+    second = _user("mdai-approver2", email="mdai-approver2@example.gov.kz")
+    membership_grant(
+        actor=admin, user=second, organisation=organisations["mdai"], role=Membership.Role.APPROVER
+    )
+    result.users.append(("mdai-approver2", "approver at mdai"))
+    return staff
+
+
+def _take_through_workflow(
+    system: AISystem, status: str, editor: AbstractBaseUser, approver: AbstractBaseUser
+) -> None:
+    if status == Status.DRAFT:
+        return
+    system = system_submit(system=system, actor=editor)
+    if status == Status.RETURNED:
+        system_return(
+            system=system,
+            actor=approver,
+            comment="Please describe how people can appeal in Kazakh as well.",
+        )
+    elif status in (Status.PUBLISHED, Status.WITHDRAWN):
+        system_publish(system=system, actor=approver)
+        if status == Status.WITHDRAWN:
+            system_withdraw(system=system, actor=approver)
+
+
+@transaction.atomic
+def load_demo(path: Path = DATA_FILE) -> DemoResult:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    result = DemoResult()
+    organisations: dict[str, Organisation] = {}
+    for entry in data["organisations"]:
+        entry = dict(entry)
+        code = entry.pop("short_code")
+        parent = entry.pop("parent", None)
+        fields = _expand(entry)
+        fields["parent"] = organisations[parent] if parent else None
+        organisations[code], created = organisation_upsert(actor=None, short_code=code, data=fields)
+        result.organisations_created += created
+
+    staff = _staff(result, organisations)
+    existing = set(AISystem.objects.values_list("organisation__short_code", "slug"))
+    for entry in data["systems"]:
+        code, key = entry["organisation"], entry["key"]
+        if (code, key) in existing:
+            continue
+        people = staff[code]
+        editor, approver = people[Membership.Role.EDITOR], people[Membership.Role.APPROVER]
+        system = system_create(
+            organisation=organisations[code],
+            actor=editor,
+            data={**_expand(entry["fields"]), "slug": key},
+            oversight=_expand(entry["oversight"]) if entry.get("oversight") else None,
+            parts={name: [_expand(row) for row in entry.get(name) or []] for name in PART_MODELS},
+        )
+        if entry.get("classification"):
+            classification_apply(system=system, actor=editor, answers=entry["classification"])
+        _take_through_workflow(system, entry.get("status", Status.DRAFT), editor, approver)
+        result.systems_created += 1
+    return result

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from register.demo.bulk import seed_bulk
+
+
+class Command(BaseCommand):
+    help = "Ensure N synthetic AI systems (with their parts) exist, for load tests."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--count", type=int, required=True, help="systems wanted in total")
+        parser.add_argument("--seed", type=int, default=2026, help="random seed")
+
+    def handle(self, *args: object, count: int, seed: int, **options: object) -> None:
+        if count < 0:
+            self.stderr.write("--count cannot be negative")
+            raise SystemExit(2)
+        started = time.monotonic()
+        result = seed_bulk(count, seed=seed)
+        elapsed = time.monotonic() - started
+        rate = result.created / elapsed if elapsed and result.created else 0
+        self.stdout.write(
+            f"{result.created} synthetic systems created ({result.existing} already there) "
+            f"in {elapsed:.1f} s ({rate:.0f} per second)."
+        )

@@ -1,0 +1,114 @@
+"""The publication workflow: draft → in review → published, returned, withdrawn.
+
+Every transition checks the state it starts from, writes the audit trail with its action, and
+bumps the record's revision. Publishing freezes the public card into a hashed, immutable
+``PublishedVersion``.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from register.audit import audit_context
+from register.cards import build_card
+from register.models import AISystem, PublishedVersion, Status
+from register.selectors import systems_with_parts
+
+
+def _require_state(system: AISystem, *allowed: Status) -> None:
+    if system.status not in allowed:
+        raise ValidationError(
+            _("This action is not possible while the record is “%(state)s”."),
+            code="invalid_transition",
+            params={"state": system.get_status_display()},
+        )
+
+
+def _lock(system: AISystem) -> AISystem:
+    return AISystem.objects.select_for_update().get(pk=system.pk)
+
+
+@transaction.atomic
+def system_submit(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
+    """Send a draft (or a returned record) to the organisation's approvers."""
+    locked = _lock(system)
+    _require_state(locked, Status.DRAFT, Status.RETURNED)
+    with audit_context(user=actor.pk, action="system.submit"):
+        AISystem.objects.filter(pk=locked.pk).update(
+            status=Status.IN_REVIEW,
+            submitted_by=actor,
+            submitted_at=timezone.now(),
+            review_comment="",
+            updated_by=actor,
+            revision=F("revision") + 1,
+        )
+    return AISystem.objects.get(pk=locked.pk)
+
+
+@transaction.atomic
+def system_return(*, system: AISystem, actor: AbstractBaseUser, comment: str) -> AISystem:
+    """Send a record in review back to its editors with the approver's comment."""
+    locked = _lock(system)
+    _require_state(locked, Status.IN_REVIEW)
+    if not comment.strip():
+        raise ValidationError({"comment": _("Say what needs to change.")}, code="required")
+    with audit_context(user=actor.pk, action="system.return"):
+        AISystem.objects.filter(pk=locked.pk).update(
+            status=Status.RETURNED,
+            review_comment=comment.strip(),
+            updated_by=actor,
+            revision=F("revision") + 1,
+        )
+    return AISystem.objects.get(pk=locked.pk)
+
+
+@transaction.atomic
+def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
+    """Publish a record in review as its next version.
+
+    Four-eyes rule: the person who submitted the record cannot publish it.
+    """
+    locked = _lock(system)
+    _require_state(locked, Status.IN_REVIEW)
+    if locked.submitted_by_id == actor.pk:
+        raise ValidationError(
+            _("Another approver must publish a record that you submitted yourself."),
+            code="four_eyes",
+        )
+    card = build_card(systems_with_parts().get(pk=locked.pk))
+    number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
+    now = timezone.now()
+    with audit_context(user=actor.pk, action="system.publish"):
+        version = PublishedVersion.objects.create(
+            system=locked, number=number, published_at=now, published_by=actor, snapshot=card
+        )
+        AISystem.objects.filter(pk=locked.pk).update(
+            status=Status.PUBLISHED,
+            published_version=version,
+            first_published_at=locked.first_published_at or now,
+            withdrawn_at=None,
+            review_comment="",
+            updated_by=actor,
+            revision=F("revision") + 1,
+        )
+    return version
+
+
+@transaction.atomic
+def system_withdraw(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
+    """Take a published record out of use; its last card stays public, marked withdrawn."""
+    locked = _lock(system)
+    _require_state(locked, Status.PUBLISHED)
+    with audit_context(user=actor.pk, action="system.withdraw"):
+        AISystem.objects.filter(pk=locked.pk).update(
+            status=Status.WITHDRAWN,
+            withdrawn_at=timezone.now(),
+            updated_by=actor,
+            revision=F("revision") + 1,
+        )
+    return AISystem.objects.get(pk=locked.pk)
