@@ -1,0 +1,73 @@
+# The register's everyday commands. `make run` and `make test` set up everything they need.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
+HOST   ?= 127.0.0.1
+PORT   ?= 8000
+
+.PHONY: help install run test lint format check worker beat assets messages lock clean
+
+help:
+	@echo "make run      serve the demo register at http://$(HOST):$(PORT) (SQLite unless DATABASE_URL is set)"
+	@echo "make test     run the whole test suite against PostgreSQL (DATABASE_URL, default 127.0.0.1:5432)"
+	@echo "make lint     ruff lint and format check, migration check"
+	@echo "make worker   run a Celery worker (needs CELERY_BROKER_URL)"
+	@echo "make beat     run the Celery beat scheduler (needs CELERY_BROKER_URL)"
+	@echo "make assets   rebuild the front-end assets from package.json (needs Node.js)"
+	@echo "make messages update and compile the kk and ru translation catalogues (needs gettext)"
+	@echo "make lock     re-pin every dependency from pyproject.toml"
+
+$(STAMP): requirements-dev.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+install: $(STAMP)
+
+# The quick start: debug mode, demo banner, tasks in-process unless CELERY_BROKER_URL is set.
+run: install
+	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/python manage.py seed_demo
+	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+worker: install
+	$(BIN)/celery -A config worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A config beat --loglevel=INFO
+
+assets:
+	bash scripts/build-assets.sh
+
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages -l kk -l ru --no-location \
+		--ignore=.venv --ignore=node_modules --ignore=staticfiles
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
+
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/pip install --quiet . && \
+		{ echo "# Exact versions of everything the register needs at run time. Regenerate with \`make lock\`."; \
+		  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^ai-register'; } > requirements.lock
+	.lock-venv/bin/pip install --quiet '.[dev]' && \
+		{ echo "# Exact versions of everything the test suite needs (runtime and development). Regenerate with \`make lock\`."; \
+		  .lock-venv/bin/pip freeze --exclude-editable | grep -v '^ai-register'; } > requirements-dev.lock
+	rm -rf .lock-venv build *.egg-info
+
+clean:
+	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache build *.egg-info
