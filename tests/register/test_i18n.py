@@ -44,3 +44,37 @@ def test_missing_translations_are_listed_per_language():
     assert "AISystem.scope" not in missing["en"]
     assert "Risk.mitigation" in missing["ru"]
     assert "Risk.name" not in missing["kk"]
+
+
+@pytest.mark.django_db
+def test_a_record_knows_which_languages_are_complete_over_all_its_parts(
+    django_assert_num_queries,
+):
+    from register.selectors import systems_with_parts
+    from tests.factories import HumanOversightFactory
+
+    texts = {
+        f"{name}_{code}": "text"
+        for name in ("scope", "affected_groups", "owner_role", "appeal_route")
+        for code in ("kk", "ru", "en")
+    }
+    system = AISystemFactory(**texts)
+    HumanOversightFactory(
+        system=system,
+        responsible_role_kk="Бөлім басшысы",
+        responsible_role_ru="Начальник отдела",
+        responsible_role_en="Head of department",
+    )
+    RiskFactory(
+        system=system,
+        name_kk="Қате",
+        name_ru="Ошибка",
+        name_en="Error",
+        mitigation_kk="Тексеру",
+        mitigation_ru="Проверка",
+        mitigation_en="",
+    )
+    loaded = systems_with_parts().get(pk=system.pk)
+    with django_assert_num_queries(0):
+        assert loaded.complete_languages() == ["kk", "ru"]
+        assert loaded.translation_gaps()["en"] == ["Risk.mitigation"]

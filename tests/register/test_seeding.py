@@ -4,6 +4,7 @@ import os
 import subprocess
 import sys
 import time
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -33,11 +34,21 @@ def test_demo_register_covers_every_risk_class_state_and_role():
     assert result.organisations_created >= 6
     assert result.systems_created >= 20
     classes = set(AISystem.objects.values_list("risk_class", flat=True))
-    assert classes >= {RiskClass.PROHIBITED, RiskClass.HIGH, RiskClass.LIMITED,
-                       RiskClass.MINIMAL, RiskClass.OUT_OF_SCOPE}
+    assert classes >= {
+        RiskClass.PROHIBITED,
+        RiskClass.HIGH,
+        RiskClass.LIMITED,
+        RiskClass.MINIMAL,
+        RiskClass.OUT_OF_SCOPE,
+    }
     states = set(AISystem.objects.values_list("status", flat=True))
-    assert states >= {Status.DRAFT, Status.IN_REVIEW, Status.RETURNED, Status.PUBLISHED,
-                      Status.WITHDRAWN}
+    assert states >= {
+        Status.DRAFT,
+        Status.IN_REVIEW,
+        Status.RETURNED,
+        Status.PUBLISHED,
+        Status.WITHDRAWN,
+    }
     roles = set(Membership.objects.values_list("role", flat=True))
     assert roles == {Membership.Role.EDITOR, Membership.Role.APPROVER}
     usernames = {username for username, _role in result.users}
@@ -67,9 +78,11 @@ def test_demo_publications_are_real_versions_with_valid_hashes():
 
 @pytest.mark.django_db
 def test_seed_demo_is_idempotent():
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
-    counts = {model: model.objects.count()
-              for model in (AISystem, DataSource, PublishedVersion, Membership)}
+    call_command("seed_demo", stdout=StringIO())
+    counts = {
+        model: model.objects.count()
+        for model in (AISystem, DataSource, PublishedVersion, Membership)
+    }
     second = load_demo()
     assert second.systems_created == 0
     assert second.organisations_created == 0
@@ -79,7 +92,7 @@ def test_seed_demo_is_idempotent():
 @pytest.mark.django_db
 def test_seed_bulk_creates_systems_with_their_parts_and_tops_up():
     started = time.monotonic()
-    call_command("seed_bulk", count=1500, stdout=open(os.devnull, "w"))
+    call_command("seed_bulk", count=1500, stdout=StringIO())
     elapsed = time.monotonic() - started
     assert bulk_systems() == 1500
     assert HumanOversight.objects.count() == 1500
@@ -88,32 +101,47 @@ def test_seed_bulk_creates_systems_with_their_parts_and_tops_up():
     assert elapsed < 30, f"1,500 systems took {elapsed:.1f} s"
     ids = list(AISystem.objects.values_list("public_id", flat=True))
     assert len(ids) == len(set(ids))
-    call_command("seed_bulk", count=1500, stdout=open(os.devnull, "w"))
+    call_command("seed_bulk", count=1500, stdout=StringIO())
     assert bulk_systems() == 1500
-    call_command("seed_bulk", count=1600, stdout=open(os.devnull, "w"))
+    call_command("seed_bulk", count=1600, stdout=StringIO())
     assert bulk_systems() == 1600
 
 
 @pytest.mark.django_db
 def test_bulk_rows_are_in_the_audit_trail():
-    call_command("seed_bulk", count=50, stdout=open(os.devnull, "w"))
+    call_command("seed_bulk", count=50, stdout=StringIO())
     events = apps.get_model("register", "AISystemEvent").objects
     assert events.filter(pgh_label="insert").count() == 50
-    assert events.values("pgh_context__metadata__action").annotate(n=Count("pgh_id")).get()[
-        "pgh_context__metadata__action"] == "seed.bulk"
+    assert (
+        events.values("pgh_context__metadata__action")
+        .annotate(n=Count("pgh_id"))
+        .get()["pgh_context__metadata__action"]
+        == "seed.bulk"
+    )
 
 
 @pytest.mark.slow
 def test_sqlite_quick_start_migrates_seeds_and_serves_the_home_page(tmp_path):
     """The path a newcomer takes with nothing installed: SQLite, no broker, debug mode."""
-    environ = {key: value for key, value in os.environ.items()
-               if key not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "SECRET_KEY"}}
-    environ.update(DEBUG="true", DEMO_MODE="true",
-                   DATABASE_URL=f"sqlite:///{tmp_path / 'quickstart.sqlite3'}")
+    environ = {
+        key: value
+        for key, value in os.environ.items()
+        if key not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "SECRET_KEY"}
+    }
+    environ.update(
+        DEBUG="true", DEMO_MODE="true", DATABASE_URL=f"sqlite:///{tmp_path / 'quickstart.sqlite3'}"
+    )
 
     def manage(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=environ,
-                              capture_output=True, text=True, timeout=300, check=False)
+        return subprocess.run(
+            [sys.executable, "manage.py", *args],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=False,
+        )
 
     migrate = manage("migrate", "--noinput")
     assert migrate.returncode == 0, migrate.stderr
