@@ -117,3 +117,16 @@ def test_history_tables_are_append_only(sql):
     with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql)
     assert _events(system)[0].name_en == "Original"
+
+
+def test_account_changes_are_recorded_without_the_password_hash():
+    user = UserFactory(username="someone")
+    user.is_staff = True
+    user.save()
+    user.set_password("another-long-password")
+    user.save()
+    UserEvent = apps.get_model("register", "UserEvent")
+    events = UserEvent.objects.filter(pgh_obj_id=user.pk).order_by("pgh_id")
+    assert [e.pgh_label for e in events][:2] == ["insert", "update"]
+    assert any(e.is_staff for e in events)
+    assert not hasattr(events[0], "password")
