@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from config import health
-from register import views as register_views
+from register.views import public as public_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -14,7 +14,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    path("", register_views.home, name="home"),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("", public_views.home, name="home"),
     path("", include("register.urls")),
     prefix_default_language=True,
 )

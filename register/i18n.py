@@ -108,6 +108,16 @@ class Translatable:
                 return TranslatedText(value, code, is_fallback=code != order[0])
         return TranslatedText("", order[0], is_fallback=False)
 
+    def missing_required(self) -> list[str]:
+        """Names of required attributes that are blank in every language."""
+        return [
+            name
+            for name in self.required_translations()
+            if not any(
+                str(getattr(self, f"{name}_{code}") or "").strip() for code in CONTENT_LANGUAGES
+            )
+        ]
+
     def missing_translations(self, language: str) -> list[str]:
         """Names of required attributes that are blank in ``language``."""
         return [

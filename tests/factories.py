@@ -106,3 +106,60 @@ class RiskFactory(factory.django.DjangoModelFactory):
     system = factory.SubFactory(AISystemFactory)
     name_en = "Wrong answer"
     mitigation_en = "Answers link to the official rules."
+
+
+def _tri(text: str) -> dict[str, str]:
+    return {f"_{code}": f"{text} [{code}]" for code in ("kk", "ru", "en")}
+
+
+def _translated(**texts: str) -> dict[str, str]:
+    return {
+        f"{name}{suffix}": value
+        for name, text in texts.items()
+        for suffix, value in _tri(text).items()
+    }
+
+
+MINIMAL_ANSWERS = {"is_ai_system": True, "role": "deployer"}
+
+
+def complete_system(organisation=None, actor=None, *, answers=None, **fields):
+    """A record with every section complete, created through the services, as a draft."""
+    from compliance.services import classification_apply
+    from register.services.records import system_create
+
+    organisation = organisation or OrganisationFactory()
+    data = {
+        **_translated(
+            name="Benefit assistant",
+            summary="Answers questions",
+            scope="Only questions",
+            affected_groups="Applicants",
+            appeal_route="Write to the ministry",
+            owner_role="Head of department",
+        ),
+        "phase": "production",
+        "application_area": "service_delivery",
+        "techniques": ["chatbot"],
+        "act_role": "deployer",
+        "decision_role": "informs",
+        "contact_email": "ai@example.gov.kz",
+        **fields,
+    }
+    system = system_create(
+        organisation=organisation,
+        actor=actor,
+        data=data,
+        oversight={
+            "mode": "human_decides",
+            **_translated(responsible_role="Specialist"),
+            "log_retention_days": 365,
+        },
+        parts={
+            "data_sources": [_translated(name="Register", description="Applicants' data")],
+            "risks": [_translated(name="Wrong answer", mitigation="Links to the rules")],
+        },
+    )
+    classification_apply(system=system, actor=actor, answers=answers or MINIMAL_ANSWERS)
+    system.refresh_from_db()
+    return system

@@ -325,10 +325,16 @@ class ImpactAssessment(_SystemPart):
         ]
 
     def missing_translations(self, language: str) -> list[str]:
+        """Required texts blank in ``language``, and FRIA parts written in another language
+        but not in this one (a part blank in every language is unfinished, not untranslated:
+        ``missing_fria_parts`` reports those)."""
         missing = super().missing_translations(language)
         if self.kind == self.Kind.FRIA:
+            written = set(self.FRIA_PARTS) - set(self.missing_fria_parts())
             missing += [
-                part for part in self.FRIA_PARTS if not getattr(self, f"{part}_{language}").strip()
+                part
+                for part in self.FRIA_PARTS
+                if part in written and not getattr(self, f"{part}_{language}").strip()
             ]
         return missing
 

@@ -71,6 +71,13 @@ class Organisation(Translatable, models.Model):
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("public contact e-mail"), blank=True)
     address = models.TextField(_("address"), blank=True)
+    allow_self_approval = models.BooleanField(
+        _("allow an approver to publish their own submission"),
+        default=False,
+        help_text=_(
+            "Only for an organisation with a single approver. Each such publication is recorded."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
 

@@ -60,6 +60,11 @@ class PublishedVersion(models.Model):
         blank=True,
         related_name="+",
     )
+    four_eyes_waived = models.BooleanField(
+        _("published by the person who submitted it"),
+        default=False,
+        help_text=_("Allowed only for an organisation with a single approver."),
+    )
     snapshot = models.JSONField(_("public card"))
     sha256 = models.CharField(_("SHA-256 of the canonical JSON"), max_length=64)
 

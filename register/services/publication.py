@@ -16,8 +16,16 @@ from django.utils.translation import gettext_lazy as _
 
 from register.audit import audit_context
 from register.cards import build_card
-from register.models import AISystem, PublishedVersion, Status
+from register.models import AISystem, Membership, PublishedVersion, Status
+from register.sections import submission_gaps
 from register.selectors import systems_with_parts
+
+
+def _notify(kind: str, system: AISystem) -> None:
+    from register.tasks import send_workflow_email
+
+    system_id = system.pk
+    transaction.on_commit(lambda: send_workflow_email.delay(kind, system_id))
 
 
 def _require_state(system: AISystem, *allowed: Status) -> None:
@@ -33,11 +41,29 @@ def _lock(system: AISystem) -> AISystem:
     return AISystem.objects.select_for_update().get(pk=system.pk)
 
 
+def _may_approve_own(system: AISystem) -> bool:
+    organisation = system.organisation
+    approvers = Membership.objects.filter(
+        organisation=organisation, role=Membership.Role.APPROVER, user__is_active=True
+    ).count()
+    return organisation.allow_self_approval and approvers == 1
+
+
 @transaction.atomic
 def system_submit(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
-    """Send a draft (or a returned record) to the organisation's approvers."""
+    """Send a draft (or a returned record) to the organisation's approvers.
+
+    Every required section must be complete; the error lists the sections that are not.
+    """
     locked = _lock(system)
     _require_state(locked, Status.DRAFT, Status.RETURNED)
+    gaps = submission_gaps(systems_with_parts().get(pk=locked.pk))
+    if gaps:
+        raise ValidationError(
+            _("Complete these sections first: %(sections)s."),
+            code="incomplete",
+            params={"sections": ", ".join(str(section.title) for section in gaps)},
+        )
     with audit_context(user=actor.pk, action="system.submit"):
         AISystem.objects.filter(pk=locked.pk).update(
             status=Status.IN_REVIEW,
@@ -56,7 +82,9 @@ def system_return(*, system: AISystem, actor: AbstractBaseUser, comment: str) ->
     locked = _lock(system)
     _require_state(locked, Status.IN_REVIEW)
     if not comment.strip():
-        raise ValidationError({"comment": _("Say what needs to change.")}, code="required")
+        raise ValidationError(
+            {"comment": ValidationError(_("Say what needs to change."), code="required")}
+        )
     with audit_context(user=actor.pk, action="system.return"):
         AISystem.objects.filter(pk=locked.pk).update(
             status=Status.RETURNED,
@@ -71,11 +99,14 @@ def system_return(*, system: AISystem, actor: AbstractBaseUser, comment: str) ->
 def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
     """Publish a record in review as its next version.
 
-    Four-eyes rule: the person who submitted the record cannot publish it.
+    Four-eyes rule: the person who submitted the record cannot publish it, unless a site
+    administrator allowed it for an organisation that has a single approver; such a
+    publication is marked on the version.
     """
     locked = _lock(system)
     _require_state(locked, Status.IN_REVIEW)
-    if locked.submitted_by_id == actor.pk:
+    four_eyes_waived = locked.submitted_by_id == actor.pk
+    if four_eyes_waived and not _may_approve_own(locked):
         raise ValidationError(
             _("Another approver must publish a record that you submitted yourself."),
             code="four_eyes",
@@ -85,7 +116,12 @@ def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVer
     now = timezone.now()
     with audit_context(user=actor.pk, action="system.publish"):
         version = PublishedVersion.objects.create(
-            system=locked, number=number, published_at=now, published_by=actor, snapshot=card
+            system=locked,
+            number=number,
+            published_at=now,
+            published_by=actor,
+            snapshot=card,
+            four_eyes_waived=four_eyes_waived,
         )
         AISystem.objects.filter(pk=locked.pk).update(
             status=Status.PUBLISHED,

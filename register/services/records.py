@@ -5,11 +5,14 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
-from register.audit import audit_context
+from register.audit import audit_context, history_enabled
 from register.models import (
     AISystem,
     DataSource,
@@ -18,6 +21,7 @@ from register.models import (
     LegalBasis,
     Organisation,
     Risk,
+    Status,
     Supplier,
 )
 from register.services.identifiers import allocate_public_ids
@@ -50,6 +54,19 @@ PROTECTED_FIELDS = frozenset(
         "created_by_id",
         "updated_by",
         "updated_by_id",
+        "submitted_by",
+        "submitted_by_id",
+        "submitted_at",
+        "review_comment",
+        # The classification is computed by the compliance engine, never typed in.
+        "risk_class",
+        "annex_iii",
+        "art6_3_conditions",
+        "profiling",
+        "transparency_obligations",
+        "fria_required",
+        "classification_answers",
+        "classified_at",
     }
 )
 
@@ -114,3 +131,181 @@ def system_create(
                 row.full_clean()
                 row.save()
     return system
+
+
+class EditConflict(Exception):
+    """Someone saved the same part of the record since the user opened the form.
+
+    ``changes`` maps each field that changed to ``(value the user started from, value now)``;
+    it is empty when the starting point is unknown (no history, e.g. on SQLite).
+    """
+
+    def __init__(
+        self,
+        *,
+        changes: dict[str, tuple[Any, Any]],
+        current: models.Model,
+        by: AbstractBaseUser | None,
+    ) -> None:
+        super().__init__("edit conflict")
+        self.changes = changes
+        self.current = current
+        self.by = by
+
+
+EDITABLE_STATES = (Status.DRAFT, Status.RETURNED, Status.PUBLISHED)
+
+
+def _require_editable(system: AISystem) -> None:
+    if system.status not in EDITABLE_STATES:
+        raise ValidationError(
+            _("A record that is “%(state)s” cannot be changed."),
+            code="not_editable",
+            params={"state": system.get_status_display()},
+        )
+
+
+def _changes_since(system: AISystem, revision: int, fields: list[str]) -> dict | None:
+    """Fields among ``fields`` that differ between ``revision`` and now, from the history."""
+    if not history_enabled():
+        return None
+    event = (
+        apps.get_model("register", "AISystemEvent")
+        .objects.filter(pgh_obj_id=system.pk, revision=revision)
+        .order_by("-pgh_id")
+        .first()
+    )
+    if event is None:
+        return None
+    return {
+        name: (getattr(event, name), getattr(system, name))
+        for name in fields
+        if getattr(event, name) != getattr(system, name)
+    }
+
+
+def _oversight_changed_since(system: AISystem, revision: int) -> bool:
+    """Whether the oversight row changed after the record was at ``revision``."""
+    event = (
+        apps.get_model("register", "AISystemEvent")
+        .objects.filter(pgh_obj_id=system.pk, revision=revision)
+        .order_by("-pgh_id")
+        .first()
+    )
+    row = HumanOversight.objects.filter(system=system).first()
+    return row is not None and (event is None or row.updated_at > event.updated_at)
+
+
+def _touch(system: AISystem, actor: AbstractBaseUser | None) -> None:
+    """Record a change: new revision, and a published record gets a working draft again."""
+    system.revision += 1
+    system.updated_by = actor
+    if system.status == Status.PUBLISHED:
+        # The public keeps seeing ``published_version`` until the next publication.
+        system.status = Status.DRAFT
+
+
+@transaction.atomic
+def system_update(
+    *,
+    system: AISystem,
+    actor: AbstractBaseUser,
+    data: Mapping[str, Any],
+    expected_revision: int,
+    oversight: Mapping[str, Any] | None = None,
+) -> AISystem:
+    """Save one section's fields (and the oversight fields of the oversight section).
+
+    Optimistic locking: if the record changed since ``expected_revision`` in any of the fields
+    being saved, raises ``EditConflict`` and writes nothing. Changes to other fields are kept.
+    """
+    forbidden = PROTECTED_FIELDS.intersection(data)
+    if forbidden:
+        raise ValueError(f"fields set by the register itself: {', '.join(sorted(forbidden))}")
+    locked = AISystem.objects.select_for_update().get(pk=system.pk)
+    _require_editable(locked)
+    if locked.revision != expected_revision:
+        changes = _changes_since(locked, expected_revision, list(data))
+        oversight_changed = oversight is not None and _oversight_changed_since(
+            locked, expected_revision
+        )
+        if changes is None or changes or oversight_changed:
+            raise EditConflict(changes=changes or {}, current=locked, by=locked.updated_by)
+
+    with audit_context(user=_actor_id(actor), action="system.update"):
+        for name, value in data.items():
+            setattr(locked, name, value)
+        _touch(locked, actor)
+        locked.full_clean()
+        locked.save()
+        if oversight is not None:
+            row = HumanOversight.objects.filter(system=locked).first() or HumanOversight(
+                system=locked
+            )
+            for name, value in oversight.items():
+                setattr(row, name, value)
+            row.full_clean()
+            row.save()
+    return locked
+
+
+@transaction.atomic
+def part_save(
+    *,
+    system: AISystem,
+    actor: AbstractBaseUser,
+    part: str,
+    data: Mapping[str, Any],
+    instance: models.Model | None = None,
+    expected_version: str | None = None,
+) -> models.Model:
+    """Add a repeatable item to the record, or change one.
+
+    ``expected_version`` is the item's ``updated_at`` (ISO) when the form was opened; if the
+    item changed since, raises ``EditConflict``.
+    """
+    model = PART_MODELS[part]
+    locked = AISystem.objects.select_for_update().get(pk=system.pk)
+    _require_editable(locked)
+    if instance is not None:
+        row = model.objects.select_for_update().get(pk=instance.pk, system=locked)
+        if expected_version and row.updated_at.isoformat() != expected_version:
+            changes = {
+                name: (getattr(instance, name), getattr(row, name))
+                for name in data
+                if getattr(instance, name, None) != getattr(row, name)
+            }
+            raise EditConflict(changes=changes, current=row, by=locked.updated_by)
+    else:
+        row = model(system=locked)
+    with audit_context(user=_actor_id(actor), action=f"{part}.save"):
+        for name, value in data.items():
+            setattr(row, name, value)
+        row.full_clean()
+        row.save()
+        _touch(locked, actor)
+        locked.save()
+    return row
+
+
+@transaction.atomic
+def part_delete(*, system: AISystem, actor: AbstractBaseUser, part: str, pk: int) -> None:
+    model = PART_MODELS[part]
+    locked = AISystem.objects.select_for_update().get(pk=system.pk)
+    _require_editable(locked)
+    with audit_context(user=_actor_id(actor), action=f"{part}.delete"):
+        model.objects.filter(pk=pk, system=locked).delete()
+        _touch(locked, actor)
+        locked.save()
+
+
+@transaction.atomic
+def system_delete(*, system: AISystem, actor: AbstractBaseUser) -> None:
+    """Delete a record that was never published. Published records are withdrawn instead."""
+    locked = AISystem.objects.select_for_update().get(pk=system.pk)
+    if locked.published_version_id or locked.status not in (Status.DRAFT, Status.RETURNED):
+        raise ValidationError(
+            _("Only a draft that was never published can be deleted."), code="not_deletable"
+        )
+    with audit_context(user=_actor_id(actor), action="system.delete"):
+        locked.delete()

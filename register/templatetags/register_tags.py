@@ -1,9 +1,14 @@
 from __future__ import annotations
 
 from django import template
+from django.apps import apps
 from django.http import HttpRequest
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from register.models import AISystem
 
 register = template.Library()
 
@@ -33,3 +38,77 @@ def language_self_name(language_code: str) -> str:
         return get_language_info(language_code)["name_local"]
     except KeyError:
         return language_code
+
+
+# --- Workspace ------------------------------------------------------------------------------
+
+_PART_TITLES = {
+    "suppliers": (_("Suppliers"), _("Add a supplier")),
+    "legal_bases": (_("Legal basis"), _("Add a legal basis")),
+    "data_sources": (_("Data sources"), _("Add a data source")),
+    "risks": (_("Risks"), _("Add a risk")),
+    "impact_assessments": (_("Impact assessments"), _("Add an impact assessment")),
+}
+# Where each part of a record is edited, for links from the translations overview.
+_MODEL_SECTIONS = {
+    "HumanOversight": "oversight",
+    "Supplier": "ownership",
+    "LegalBasis": "ownership",
+    "DataSource": "data",
+    "Risk": "risks",
+    "ImpactAssessment": "assessments",
+}
+_ACTIONS = {
+    "system.create": _("Created"),
+    "system.update": _("Section edited"),
+    "system.classify": _("Classified"),
+    "system.submit": _("Submitted for review"),
+    "system.return": _("Returned with comments"),
+    "system.publish": _("Published"),
+    "system.withdraw": _("Withdrawn"),
+    "insert": _("Added"),
+    "update": _("Changed"),
+    "delete": _("Removed"),
+}
+
+
+@register.simple_tag
+def part_title(part: str) -> str:
+    return _PART_TITLES[part][0]
+
+
+@register.simple_tag
+def part_add_label(part: str) -> str:
+    return _PART_TITLES[part][1]
+
+
+@register.simple_tag
+def action_label(action: str) -> str:
+    if action in _ACTIONS:
+        return _ACTIONS[action]
+    if action.endswith(".save"):
+        return _("Item saved")
+    if action.endswith(".delete"):
+        return _("Item removed")
+    return action
+
+
+@register.simple_tag
+def missing_text_link(system: AISystem, label: str, language: str) -> str:
+    """A link to the form where the missing text ``Model.attribute`` is written."""
+    from register.sections import SECTIONS
+
+    model_name, attribute = label.split(".", 1)
+    if model_name == "AISystem":
+        section = next((s.slug for s in SECTIONS if attribute in s.fields), "about")
+        model = AISystem
+    else:
+        section = _MODEL_SECTIONS.get(model_name, "about")
+        model = apps.get_model("register", model_name)
+    field_name = f"{attribute}_{language}" if attribute else attribute
+    try:
+        text = model._meta.get_field(field_name).verbose_name
+    except Exception:  # noqa: BLE001 — a label is better than an error page
+        text = attribute
+    url = reverse("register:section", kwargs={"public_id": system.public_id, "section": section})
+    return format_html('<a class="govuk-link" href="{}?language={}">{}</a>', url, language, text)

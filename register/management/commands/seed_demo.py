@@ -14,6 +14,8 @@ class Command(BaseCommand):
             f"Demo register ready: {result.organisations_created} organisations and "
             f"{result.systems_created} AI systems created (existing ones left as they were)."
         )
+        for note in result.notes:
+            self.stdout.write(f"  note: {note}")
         self.stdout.write(f"Demo accounts (password for all: {DEMO_PASSWORD}):")
         for username, role in result.users:
             self.stdout.write(f"  {username:<16} {role}")

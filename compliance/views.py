@@ -1,0 +1,108 @@
+"""Compliance pages of the agency workspace: the EU AI Act questionnaire."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from compliance.classification import ClassificationInputError, classify
+from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
+from compliance.services import classification_apply
+from register.rules import role_in
+from register.services.records import EDITABLE_STATES
+from register.views.workspace import _posted, _system
+
+
+def _session_key(system_id: int) -> str:
+    return f"classification:{system_id}"
+
+
+def _answers(request: HttpRequest, system: Any) -> dict[str, Any]:
+    return dict(request.session.get(_session_key(system.pk)) or system.classification_answers or {})
+
+
+def _can_classify(request: HttpRequest, system: Any) -> bool:
+    return (
+        role_in(request.user, system.organisation_id) is not None
+        and system.status in EDITABLE_STATES
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def classification(request: HttpRequest, public_id: str) -> HttpResponse:
+    """Check your answers: the outcome computed from them, and the button that stores it."""
+    system = _system(request, public_id)
+    answers = _answers(request, system)
+    language = (get_language() or "en").split("-")[0]
+    try:
+        outcome = classify(answers, language=language) if answers else None
+        errors: dict[str, list[str]] = {}
+    except ClassificationInputError as error:
+        outcome, errors = None, error.errors
+    can_classify = _can_classify(request, system)
+    stored = system.classification_answers == answers and system.classified_at is not None
+    if request.method == "POST":
+        if not can_classify:
+            raise PermissionDenied
+        if outcome is None:
+            messages.error(request, _("Answer the questions first."))
+            return redirect("register:classification_step", public_id=public_id, step=STEPS[0].slug)
+        classification_apply(system=system, actor=request.user, answers=answers)
+        request.session.pop(_session_key(system.pk), None)
+        messages.success(request, _("The risk class is saved."))
+        return redirect("register:system", public_id=public_id)
+    return render(
+        request,
+        "compliance/classification.html",
+        {
+            "system": system,
+            "answers": answers,
+            "outcome": outcome,
+            "errors": errors,
+            "steps": STEPS,
+            "can_classify": can_classify,
+            "stored": stored,
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def classification_step(request: HttpRequest, public_id: str, step: str) -> HttpResponse:
+    if step not in STEPS_BY_SLUG:
+        raise Http404
+    spec = STEPS_BY_SLUG[step]
+    system = _system(request, public_id)
+    if not _can_classify(request, system):
+        raise PermissionDenied
+    answers = _answers(request, system)
+    form = spec.form_class(_posted(request), initial=spec.form_class.initial_from(answers))
+    if request.method == "POST" and form.is_valid():
+        answers.update(form.answers())
+        request.session[_session_key(system.pk)] = answers
+        following = next_step(step)
+        if following is None:
+            return redirect("register:classification", public_id=public_id)
+        return redirect("register:classification_step", public_id=public_id, step=following.slug)
+    previous = previous_step(step)
+    return render(
+        request,
+        "compliance/question.html",
+        {
+            "system": system,
+            "step": spec,
+            "form": form,
+            "previous": previous,
+            "number": [s.slug for s in STEPS].index(step) + 1,
+            "total": len(STEPS),
+        },
+    )

@@ -1,0 +1,241 @@
+"""Forms of the agency workspace.
+
+Section and part forms are built per editing language: a civil servant fills in one language at a
+time, and the "Translations" section shows what is missing in the others. Forms never carry the
+organisation, the state, the publisher or timestamps: services set those.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from register.models import (
+    AISystem,
+    Channel,
+    DataSource,
+    HumanOversight,
+    ImpactAssessment,
+    LegalBasis,
+    Phase,
+    Risk,
+    RiskClass,
+    Status,
+    Supplier,
+    Technique,
+)
+from register.sections import OVERSIGHT_TRANSLATED, SYSTEM_TRANSLATED, Section, expand
+
+# Help written for civil servants, with examples; keyed by base field name.
+HELP_TEXTS: dict[str, Any] = {
+    "name": _("The name people know it by. Example: eGov virtual assistant."),
+    "summary": _(
+        "Two to four sentences for citizens: what the system does, for whom and why. Avoid "
+        "jargon. Example: The assistant answers questions about public services on eGov, day "
+        "and night, so that people find the right service faster."
+    ),
+    "scope": _("What the system is for, and what it must not be used for."),
+    "benefits": _("What improves for people or for your organisation."),
+    "alternatives": _("Other ways you considered, and why you chose this one."),
+    "usage_frequency": _("Example: about 40,000 conversations a day."),
+    "techniques": _("Choose every technique the system uses."),
+    "channels": _("Where people meet the system."),
+    "model_type": _("Example: gradient-boosted decision trees; large language model."),
+    "architecture": _("How it works, in a few sentences a specialist can check."),
+    "performance": _(
+        "How well it works and how you measured it. Example: precision 0.91 on 40,000 cases "
+        "from 2024."
+    ),
+    "instructions_for_use_url": _(
+        "If you bought the system: the supplier's instructions for use (AI Act Art 13)."
+    ),
+    "owner_role": _(
+        "A role, not a person's name. Example: Director of the Digital Services Department."
+    ),
+    "contact_email": _("An address that is read and answered, not a personal one."),
+    "next_review_on": _("When you will next check that this record is still right."),
+    "eu_database_ref": _("The registration number, if the use is registered in the EU database."),
+    "affected_groups": _("Who the system's outputs are about, or who uses it."),
+    "appeal_route": _(
+        "Concrete steps: where to write, which form, the deadline, and who reviews it. Example: "
+        "Within 30 days, file a complaint on eGov (service 'Appeal a decision'); a specialist, "
+        "not the system, reviews it within 15 working days."
+    ),
+    "appeal_url": _("A page or address where people can start a review or an appeal."),
+    "responsible_role": _("The role of the person who can check and change the outputs."),
+    "log_retention_days": _("For high-risk systems the law asks for at least 183 days."),
+    "automation_bias": _("How you keep staff from trusting outputs without checking them."),
+    "bias_examination": _("How you checked that the data represents the people concerned."),
+    "retention_days": _("How long the data is kept, in days."),
+}
+
+CHOICE_LISTS = {
+    "techniques": Technique.choices,
+    "channels": Channel.choices,
+    "uses": DataSource.Use.choices,
+    "special_categories": DataSource.SpecialCategory.choices,
+}
+
+
+def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
+    base = field.name.rsplit("_", 1)[0] if field.name[-3:] in ("_kk", "_ru", "_en") else field.name
+    if field.name in CHOICE_LISTS:
+        return forms.MultipleChoiceField(
+            label=field.verbose_name,
+            choices=CHOICE_LISTS[field.name],
+            required=False,
+            widget=forms.CheckboxSelectMultiple,
+            help_text=HELP_TEXTS.get(field.name, ""),
+        )
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    if isinstance(field, models.DateField):
+        kwargs["widget"] = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    if isinstance(field, models.TextField):
+        kwargs["widget"] = forms.Textarea(attrs={"rows": 5})
+    formfield = field.formfield(**kwargs)
+    if formfield is not None and base in HELP_TEXTS:
+        formfield.help_text = HELP_TEXTS[base]
+    return formfield
+
+
+class RevisionForm(forms.ModelForm):
+    """Carries the revision the user started from, for optimistic locking."""
+
+    revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            self.initial["revision"] = self.instance.revision
+
+
+def _model_form(
+    model: type[models.Model], fields: list[str], base: type[forms.ModelForm] = forms.ModelForm
+) -> type[forms.ModelForm]:
+    return forms.modelform_factory(model, form=base, fields=fields, formfield_callback=_formfield)
+
+
+def section_form_class(section: Section, language: str) -> type[forms.ModelForm]:
+    """The form of one section's AISystem fields, in one language.
+
+    Every field is optional when saving a draft; completeness is shown on the task list.
+    """
+    return _model_form(
+        AISystem, expand(section.fields, SYSTEM_TRANSLATED, language), base=RevisionForm
+    )
+
+
+def oversight_form_class(section: Section, language: str) -> type[forms.ModelForm]:
+    return _model_form(
+        HumanOversight, expand(section.oversight_fields, OVERSIGHT_TRANSLATED, language)
+    )
+
+
+PART_FIELDS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
+    "suppliers": (
+        Supplier,
+        ("name", "identifier", "role", "contract_reference", "data_access_terms"),
+    ),
+    "legal_bases": (LegalBasis, ("title", "url")),
+    "data_sources": (
+        DataSource,
+        (
+            "name",
+            "description",
+            "uses",
+            "origin",
+            "personal_data",
+            "special_categories",
+            "legal_basis",
+            "retention_days",
+            "sharing_agreements",
+            "access",
+            "bias_examination",
+            "url",
+        ),
+    ),
+    "risks": (Risk, ("name", "description", "likelihood", "severity", "mitigation", "owner")),
+    "impact_assessments": (
+        ImpactAssessment,
+        (
+            "kind",
+            "state",
+            "completed_on",
+            "reviewed_on",
+            "summary",
+            "url",
+            *ImpactAssessment.FRIA_PARTS,
+        ),
+    ),
+}
+
+
+class PartForm(forms.ModelForm):
+    """A repeatable item. ``version`` is the item's last-change time when the form was opened."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            self.initial["version"] = self.instance.updated_at.isoformat()
+
+
+def part_form_class(part: str, language: str) -> type[forms.ModelForm]:
+    model, names = PART_FIELDS[part]
+    translated = {attr.name for attr in model.translated_attributes()}
+    return _model_form(model, expand(names, translated, language), base=PartForm)
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("What needs to change"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("The editors see this comment on the record."),
+    )
+
+
+class ConfirmForm(forms.Form):
+    """A POST with nothing to fill in: the button is the confirmation."""
+
+
+class OrganisationSwitchForm(forms.Form):
+    organisation = forms.IntegerField(widget=forms.HiddenInput)
+
+
+class DashboardFilterForm(forms.Form):
+    SORTS = {
+        "-updated": "-updated_at",
+        "updated": "updated_at",
+        "name": "name_en",
+        "id": "public_id",
+        "-id": "-public_id",
+    }
+    q = forms.CharField(label=_("Name or identifier"), required=False, max_length=100)
+    status = forms.ChoiceField(
+        label=_("Publication state"), required=False, choices=[("", _("Any")), *Status.choices]
+    )
+    phase = forms.ChoiceField(
+        label=_("Lifecycle phase"), required=False, choices=[("", _("Any")), *Phase.choices]
+    )
+    risk_class = forms.ChoiceField(
+        label=_("Risk class"),
+        required=False,
+        choices=[("", _("Any"))]
+        + [c for c in RiskClass.choices if c[0]]
+        + [("unclassified", _("Not yet classified"))],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("-updated", _("Last changed, newest first")),
+            ("updated", _("Last changed, oldest first")),
+            ("name", _("Name")),
+            ("id", _("Identifier")),
+        ],
+    )

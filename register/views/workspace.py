@@ -1,0 +1,445 @@
+"""The agency workspace: dashboard, task list, section forms, repeatable items, preview,
+history and the workflow actions. Views are thin: access check → form → one service call."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
+
+from register import forms
+from register.cards import build_card
+from register.i18n import CONTENT_LANGUAGES
+from register.models import AISystem, Organisation, Status
+from register.rules import can_read_everything, role_in
+from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
+from register.selectors import (
+    dashboard_systems,
+    system_history,
+    user_organisations,
+    workspace_systems,
+)
+from register.services import publication, records
+
+SESSION_ORGANISATION = "workspace_organisation"
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The submitted data on POST (even when empty), None otherwise: an empty POST is a
+    submission, not an unbound form."""
+    return request.POST if request.method == "POST" else None
+
+
+# --- Access -----------------------------------------------------------------------------------
+
+
+def _system(
+    request: HttpRequest,
+    public_id: str,
+    *,
+    perm: str = "register.view_aisystem",
+    with_parts: bool = False,
+) -> AISystem:
+    """The record if the user may see it (else 404), and may do ``perm`` with it (else 403)."""
+    queryset = workspace_systems(request.user, with_parts=with_parts)
+    system = get_object_or_404(queryset, public_id=public_id)
+    # The rule itself, not User.has_perm: a superuser manages the site in the admin but has
+    # no part in an organisation's workflow.
+    if not rules.has_perm(perm, request.user, system):
+        raise PermissionDenied
+    return system
+
+
+def _current_organisation(
+    request: HttpRequest, organisations: list[Organisation]
+) -> Organisation | None:
+    chosen = request.session.get(SESSION_ORGANISATION)
+    for organisation in organisations:
+        if organisation.pk == chosen:
+            return organisation
+    return organisations[0] if organisations else None
+
+
+def _language(request: HttpRequest) -> str:
+    language = request.GET.get("language") or request.POST.get("language")
+    if language in CONTENT_LANGUAGES:
+        return language
+    current = (request.LANGUAGE_CODE or "kk").split("-")[0]
+    return current if current in CONTENT_LANGUAGES else CONTENT_LANGUAGES[0]
+
+
+def _conflict_rows(conflict: records.EditConflict) -> list[tuple[Any, Any, Any]]:
+    meta = conflict.current._meta
+    return [
+        (meta.get_field(name).verbose_name, before, now)
+        for name, (before, now) in conflict.changes.items()
+    ]
+
+
+def _capabilities(user: Any, system: AISystem) -> dict[str, bool]:
+    role = role_in(user, system.organisation_id)
+    member = role is not None
+    editable = system.status in records.EDITABLE_STATES
+    return {
+        "edit": member and editable,
+        "submit": member and system.status in (Status.DRAFT, Status.RETURNED),
+        "review": role == "approver" and system.status == Status.IN_REVIEW,
+        "withdraw": role == "approver" and system.status == Status.PUBLISHED,
+        "delete": member
+        and system.published_version_id is None
+        and system.status in (Status.DRAFT, Status.RETURNED),
+    }
+
+
+# --- Dashboard --------------------------------------------------------------------------------
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    organisations = user_organisations(request.user)
+    organisation = _current_organisation(request, organisations)
+    reads_all = can_read_everything(request.user)
+    if organisation is None and not reads_all:
+        return render(request, "register/workspace/no_organisation.html", status=403)
+    filter_form = forms.DashboardFilterForm(request.GET or None)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    systems = dashboard_systems(
+        request.user, None if reads_all and organisation is None else organisation, filters
+    )
+    return render(
+        request,
+        "register/workspace/dashboard.html",
+        {
+            "organisations": organisations,
+            "organisation": organisation,
+            "reads_all": reads_all and organisation is None,
+            "can_create": organisation is not None,
+            "filter_form": filter_form,
+            "systems": systems[:500],
+        },
+    )
+
+
+@login_required
+@require_POST
+def switch_organisation(request: HttpRequest) -> HttpResponse:
+    form = forms.OrganisationSwitchForm(request.POST)
+    if form.is_valid() and any(
+        o.pk == form.cleaned_data["organisation"] for o in user_organisations(request.user)
+    ):
+        request.session[SESSION_ORGANISATION] = form.cleaned_data["organisation"]
+    return redirect("register:dashboard")
+
+
+# --- Creating and reading a record ------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def system_create(request: HttpRequest) -> HttpResponse:
+    organisation = _current_organisation(request, user_organisations(request.user))
+    if organisation is None or not rules.has_perm(
+        "register.add_aisystem", request.user, organisation
+    ):
+        raise PermissionDenied
+    language = _language(request)
+    section = SECTIONS_BY_SLUG["about"]
+    form_class = forms.section_form_class(section, language)
+    form_class.base_fields["revision"].required = False
+    form = form_class(_posted(request))
+    name_field = f"name_{language}"
+    form.fields[name_field].required = True
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+        try:
+            system = records.system_create(organisation=organisation, actor=request.user, data=data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The record is created as a draft. Carry on with the other sections.")
+            )
+            return redirect("register:system", public_id=system.public_id)
+    return render(
+        request,
+        "register/workspace/section_form.html",
+        {
+            "form": form,
+            "section": section,
+            "language": language,
+            "organisation": organisation,
+            "creating": True,
+        },
+    )
+
+
+@login_required
+def system_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id, with_parts=True)
+    tasks = task_list(system)
+    return render(
+        request,
+        "register/workspace/task_list.html",
+        {
+            "system": system,
+            "tasks": tasks,
+            "gaps": submission_gaps(system),
+            "can": _capabilities(request.user, system),
+        },
+    )
+
+
+@login_required
+def preview(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id, with_parts=True)
+    return render(
+        request,
+        "register/workspace/preview.html",
+        {
+            "system": system,
+            "card": build_card(system),
+            "card_meta": {"is_preview": True},
+        },
+    )
+
+
+@login_required
+def history(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id)
+    return render(
+        request,
+        "register/workspace/history.html",
+        {
+            "system": system,
+            "entries": system_history(system),
+            "versions": system.versions.select_related("published_by").order_by("-number"),
+        },
+    )
+
+
+# --- Sections ---------------------------------------------------------------------------------
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResponse:
+    if section not in SECTIONS_BY_SLUG:
+        raise Http404
+    spec = SECTIONS_BY_SLUG[section]
+    system = _system(request, public_id, with_parts=True)
+    can = _capabilities(request.user, system)
+    language = _language(request)
+    context: dict[str, Any] = {"system": system, "section": spec, "language": language, "can": can}
+
+    if spec.slug == "translations":
+        gaps = system.translation_gaps()
+        context["gaps"] = [(code, gaps[code]) for code in CONTENT_LANGUAGES]
+        context["required_languages"] = SUBMISSION_LANGUAGES
+        return render(request, "register/workspace/translations.html", context)
+    if spec.slug == "classification":
+        return redirect("register:classification", public_id=system.public_id)
+    if not spec.has_form:
+        context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
+        return render(request, "register/workspace/parts.html", context)
+
+    if request.method == "POST" and not can["edit"]:
+        raise PermissionDenied
+    form = forms.section_form_class(spec, language)(_posted(request), instance=system)
+    oversight_form = None
+    if spec.oversight_fields:
+        oversight_form = forms.oversight_form_class(spec, language)(
+            _posted(request), instance=getattr(system, "oversight", None), prefix="oversight"
+        )
+    if spec.parts:
+        context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
+
+    if request.method == "POST":
+        valid = form.is_valid() & (oversight_form is None or oversight_form.is_valid())
+        if valid:
+            data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+            try:
+                records.system_update(
+                    system=system,
+                    actor=request.user,
+                    data=data,
+                    expected_revision=form.cleaned_data["revision"],
+                    oversight=oversight_form.cleaned_data if oversight_form else None,
+                )
+            except records.EditConflict as conflict:
+                context.update(conflict=conflict, conflict_rows=_conflict_rows(conflict))
+                # Keep what the user typed; the next save starts from the current revision.
+                form.data = form.data.copy()
+                form.data["revision"] = conflict.current.revision
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                messages.success(request, _("Section saved."))
+                return redirect("register:system", public_id=system.public_id)
+    context.update({"form": form, "oversight_form": oversight_form})
+    return render(request, "register/workspace/section_form.html", context)
+
+
+# --- Repeatable items -------------------------------------------------------------------------
+
+
+def _part_or_404(system: AISystem, part: str, pk: int | None) -> Any:
+    if part not in forms.PART_FIELDS:
+        raise Http404
+    if pk is None:
+        return None
+    model = forms.PART_FIELDS[part][0]
+    return get_object_or_404(model, pk=pk, system=system)
+
+
+def _section_of(part: str) -> str:
+    return next(s.slug for s in SECTIONS_BY_SLUG.values() if part in s.parts)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def part_edit(
+    request: HttpRequest, public_id: str, part: str, pk: int | None = None
+) -> HttpResponse:
+    system = _system(request, public_id, perm="register.change_aisystem")
+    instance = _part_or_404(system, part, pk)
+    if not _capabilities(request.user, system)["edit"]:
+        raise PermissionDenied
+    language = _language(request)
+    form = forms.part_form_class(part, language)(_posted(request), instance=instance)
+    context: dict[str, Any] = {
+        "system": system,
+        "part": part,
+        "instance": instance,
+        "language": language,
+        "section": SECTIONS_BY_SLUG[_section_of(part)],
+    }
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+        try:
+            records.part_save(
+                system=system,
+                actor=request.user,
+                part=part,
+                data=data,
+                instance=instance,
+                expected_version=form.cleaned_data["version"],
+            )
+        except records.EditConflict as conflict:
+            context.update(conflict=conflict, conflict_rows=_conflict_rows(conflict))
+            form.data = form.data.copy()
+            form.data["version"] = conflict.current.updated_at.isoformat()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect(
+                "register:section", public_id=system.public_id, section=_section_of(part)
+            )
+    context["form"] = form
+    return render(request, "register/workspace/part_form.html", context)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def part_delete(request: HttpRequest, public_id: str, part: str, pk: int) -> HttpResponse:
+    system = _system(request, public_id, perm="register.change_aisystem")
+    instance = _part_or_404(system, part, pk)
+    if not _capabilities(request.user, system)["edit"]:
+        raise PermissionDenied
+    if request.method == "POST":
+        try:
+            records.part_delete(system=system, actor=request.user, part=part, pk=instance.pk)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Removed."))
+        return redirect("register:section", public_id=system.public_id, section=_section_of(part))
+    return render(
+        request,
+        "register/workspace/confirm.html",
+        {
+            "system": system,
+            "title": _("Remove this item?"),
+            "item": instance,
+            "button": _("Remove"),
+            "cancel": reverse(
+                "register:section",
+                kwargs={"public_id": system.public_id, "section": _section_of(part)},
+            ),
+        },
+    )
+
+
+# --- Workflow ---------------------------------------------------------------------------------
+
+WORKFLOW = {
+    # action: (permission, capability, confirmation title, button)
+    "submit": ("register.change_aisystem", "submit"),
+    "return": ("register.review_aisystem", "review"),
+    "publish": ("register.review_aisystem", "review"),
+    "withdraw": ("register.review_aisystem", "withdraw"),
+    "delete": ("register.change_aisystem", "delete"),
+}
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def workflow(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
+    if action not in WORKFLOW:
+        raise Http404
+    perm, capability = WORKFLOW[action]
+    system = _system(request, public_id, perm=perm, with_parts=True)
+    form_class = forms.ReturnForm if action == "return" else forms.ConfirmForm
+    form = form_class(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            if not _capabilities(request.user, system)[capability]:
+                raise ValidationError(
+                    _("This action is not possible while the record is “%(state)s”."),
+                    code="invalid_transition",
+                    params={"state": system.get_status_display()},
+                )
+            message = _perform(action, system, request.user, form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, message)
+            if action == "delete":
+                return redirect("register:dashboard")
+            return redirect("register:system", public_id=system.public_id)
+    return render(
+        request,
+        "register/workspace/workflow.html",
+        {
+            "system": system,
+            "action": action,
+            "form": form,
+            "gaps": submission_gaps(system) if action == "submit" else [],
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _perform(action: str, system: AISystem, actor: Any, data: dict[str, Any]) -> str:
+    if action == "submit":
+        publication.system_submit(system=system, actor=actor)
+        return _("Submitted for review. The approvers have been told.")
+    if action == "return":
+        publication.system_return(system=system, actor=actor, comment=data["comment"])
+        return _("Returned to the editors with your comment.")
+    if action == "publish":
+        version = publication.system_publish(system=system, actor=actor)
+        return _("Published as version %(number)s.") % {"number": version.number}
+    if action == "withdraw":
+        publication.system_withdraw(system=system, actor=actor)
+        return _("Withdrawn. The public card stays, marked as withdrawn.")
+    records.system_delete(system=system, actor=actor)
+    return _("The draft is deleted.")
