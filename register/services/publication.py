@@ -73,6 +73,7 @@ def system_submit(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
             updated_by=actor,
             revision=F("revision") + 1,
         )
+    _notify("submitted", locked)
     return AISystem.objects.get(pk=locked.pk)
 
 
@@ -92,6 +93,7 @@ def system_return(*, system: AISystem, actor: AbstractBaseUser, comment: str) ->
             updated_by=actor,
             revision=F("revision") + 1,
         )
+    _notify("returned", locked)
     return AISystem.objects.get(pk=locked.pk)
 
 
@@ -132,6 +134,7 @@ def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVer
             updated_by=actor,
             revision=F("revision") + 1,
         )
+    _notify("published", locked)
     return version
 
 

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.core import mail
+
+from tests.factories import TEST_PASSWORD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_sign_in_and_out(client, editor):
+    page = client.get("/en/accounts/login/")
+    assert page.status_code == 200
+    response = client.post(
+        "/en/accounts/login/", {"username": "editor-a", "password": TEST_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/en/workspace/"
+    assert client.get("/en/workspace/").status_code == 200
+    assert client.get("/en/accounts/logout/").status_code == 405  # signing out is a POST
+    client.post("/en/accounts/logout/")
+    assert client.get("/en/workspace/").status_code == 302
+
+
+def test_wrong_password_shows_an_error_that_does_not_reveal_the_account(client, editor):
+    known = client.post("/en/accounts/login/", {"username": "editor-a", "password": "wrong"})
+    unknown = client.post("/en/accounts/login/", {"username": "nobody", "password": "wrong"})
+    assert known.status_code == unknown.status_code == 200
+    errors = [
+        re.findall(r'govuk-error-summary__list">(.*?)</ul>', r.content.decode(), re.S)
+        for r in (known, unknown)
+    ]
+    assert errors[0] == errors[1] != []
+
+
+@pytest.mark.parametrize("username", ["editor-a", "no-such-user"])
+def test_repeated_failures_lock_the_username_at_that_address(client, editor, settings, username):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post("/en/accounts/login/", {"username": username, "password": "wrong"})
+    locked = client.post("/en/accounts/login/", {"username": username, "password": TEST_PASSWORD})
+    assert locked.status_code == 429
+    assert "too many unsuccessful attempts" in locked.content.decode()
+    # Another account from the same address is not locked.
+    other = client.post("/en/accounts/login/", {"username": "someone-else", "password": "x"})
+    assert other.status_code == 200
+
+
+def test_password_reset_by_email(client, editor):
+    response = client.post("/en/accounts/password_reset/", {"email": editor.email})
+    assert response.status_code == 302
+    assert len(mail.outbox) == 1
+    link = re.search(r"https?://[^/]+(/\S+)", mail.outbox[0].body).group(1)
+    form = client.get(link, follow=True)
+    assert form.status_code == 200
+    set_url = form.redirect_chain[-1][0]
+    client.post(
+        set_url,
+        {"new_password1": "a-new-long-password-2026", "new_password2": "a-new-long-password-2026"},
+    )
+    editor.refresh_from_db()
+    assert editor.check_password("a-new-long-password-2026")
+
+
+def test_reset_for_an_unknown_address_looks_the_same(client, editor):
+    response = client.post("/en/accounts/password_reset/", {"email": "nobody@example.kz"})
+    assert response.status_code == 302
+    assert mail.outbox == []
+
+
+def test_password_change(client, editor):
+    client.force_login(editor)
+    client.post(
+        "/en/accounts/password_change/",
+        {
+            "old_password": TEST_PASSWORD,
+            "new_password1": "another-long-password-1",
+            "new_password2": "another-long-password-1",
+        },
+    )
+    editor.refresh_from_db()
+    assert editor.check_password("another-long-password-1")
+
+
+def test_sessions_expire_after_inactivity(settings):
+    assert settings.SESSION_SAVE_EVERY_REQUEST is True
+    assert settings.SESSION_COOKIE_AGE <= 60 * 60
