@@ -149,10 +149,10 @@ def test_repeatable_items_are_added_changed_and_removed_without_javascript(clien
         },
     )
     risk = system.risks.get(name_kk="Қате шешім")
-    page = client.get(base + "items/risks/%d/?language=kk" % risk.pk).content.decode()
+    page = client.get(f"{base}items/risks/{risk.pk}/?language=kk").content.decode()
     version = re.search(r'name="version" value="([^"]+)"', page).group(1)
     client.post(
-        base + "items/risks/%d/" % risk.pk,
+        f"{base}items/risks/{risk.pk}/",
         {
             "language": "kk",
             "name_kk": "Қате шешім",
@@ -164,8 +164,8 @@ def test_repeatable_items_are_added_changed_and_removed_without_javascript(clien
     )
     risk.refresh_from_db()
     assert risk.mitigation_kk == "Екі маман тексереді"
-    assert client.get(base + "items/risks/%d/remove/" % risk.pk).status_code == 200
-    client.post(base + "items/risks/%d/remove/" % risk.pk)
+    assert client.get(f"{base}items/risks/{risk.pk}/remove/").status_code == 200
+    client.post(f"{base}items/risks/{risk.pk}/remove/")
     assert not system.risks.filter(pk=risk.pk).exists()
 
 
