@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.apps import apps
+
 from django.db.models import Count, F, Q
 
 from register.models import AISystem, Organisation
@@ -96,7 +98,23 @@ class HistoryEntry:
 
 
 # Bookkeeping columns that change with every save and say nothing to a reader.
-_HISTORY_NOISE = {"revision", "updated_at", "updated_by", "created_at", "id", "system"}
+_HISTORY_NOISE = {
+    "revision",
+    "updated_at",
+    "updated_by",
+    "created_at",
+    "created_by",
+    "id",
+    "system",
+    "submitted_by",
+}
+
+
+def _field_label(model: type, name: str) -> str:
+    try:
+        return str(model._meta.get_field(name.removesuffix("_id")).verbose_name)
+    except Exception:  # noqa: BLE001 — a column that no longer exists keeps its name
+        return name
 
 
 def system_history(system: AISystem, *, limit: int = 200) -> list[HistoryEntry]:
@@ -125,11 +143,11 @@ def system_history(system: AISystem, *, limit: int = 200) -> list[HistoryEntry]:
                     user=users.get(context.get("user")),
                 )
             )
+        model = apps.get_model(event.pgh_obj_model)
         diff = {
-            name: values
+            _field_label(model, name): values
             for name, values in (event.pgh_diff or {}).items()
-            if name not in _HISTORY_NOISE
+            if name.removesuffix("_id") not in _HISTORY_NOISE
         }
-        model = event.pgh_obj_model.rsplit(".", 1)[-1]
-        entries[-1].changes.append((model, event.pgh_label, diff))
+        entries[-1].changes.append((model._meta.verbose_name, event.pgh_label, diff))
     return entries

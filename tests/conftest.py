@@ -69,3 +69,29 @@ def citizen(client):
 @pytest.fixture(autouse=True)
 def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+def _flush_allowing_history_truncation():
+    """Transactional tests (the browser tests) end with a TRUNCATE of every table; the
+    append-only guard on the history tables refuses that, as it should in production."""
+    import pgtrigger
+    from django.apps import apps
+    from django.test import testcases
+
+    original = testcases.TransactionTestCase._fixture_teardown
+
+    def teardown(self):  # type: ignore[no-untyped-def]
+        guards = [
+            f"{model._meta.label}:append_only_no_truncate"
+            for model in apps.get_models()
+            if any(
+                t.name == "append_only_no_truncate" for t in getattr(model._meta, "triggers", [])
+            )
+        ]
+        with pgtrigger.ignore(*guards):
+            original(self)
+
+    testcases.TransactionTestCase._fixture_teardown = teardown
+
+
+_flush_allowing_history_truncation()

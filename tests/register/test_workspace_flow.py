@@ -233,7 +233,7 @@ def test_history_shows_field_level_changes(client, editor, agency):
     client.force_login(editor)
     html = client.get(_base(system) + "history/").content.decode()
     assert "Section edited" in html
-    assert "scope_en" in html and "Only eGov" in html
+    assert "scope: what it is and is not for (English)" in html and "Only eGov" in html
 
 
 def test_preview_is_the_public_card(client, editor, agency):

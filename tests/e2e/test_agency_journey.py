@@ -1,0 +1,147 @@
+"""An editor and an approver take a record from nothing to published, in a real browser,
+with JavaScript off: every page must work without it."""
+
+from __future__ import annotations
+
+import pytest
+
+from register.models import AISystem, Membership, Status
+from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory, _translated
+
+pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
+
+
+def sign_in(page, live_server, username):
+    page.goto(f"{live_server.url}/en/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/en/workspace/")
+
+
+def sign_out(page):
+    page.get_by_role("button", name="Sign out").click()
+
+
+def test_editor_registers_and_approver_publishes(browser, live_server):
+    organisation = OrganisationFactory(short_code="mz", name_en="Ministry of Health")
+    MembershipFactory(
+        organisation=organisation, role=Membership.Role.EDITOR, user__username="editor"
+    )
+    MembershipFactory(
+        organisation=organisation, role=Membership.Role.APPROVER, user__username="approver"
+    )
+    context = browser.new_context(java_script_enabled=False, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+
+    sign_in(page, live_server, "editor")
+    page.get_by_role("button", name="Register an AI system").click()
+    page.get_by_label("name (English)").fill("Emergency triage support")
+    page.get_by_label("plain-language summary (English)").fill(
+        "Suggests how urgent a patient's case is; a nurse decides."
+    )
+    page.get_by_label("lifecycle phase").select_option("pilot")
+    page.get_by_label("application area").select_option("social")
+    page.get_by_label("Predictive model").check()
+    page.get_by_role("button", name="Create the draft").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Emergency triage support"
+    system = AISystem.objects.get(name_en="Emergency triage support")
+
+    # A section with an error keeps what was typed.
+    page.get_by_role("link", name="2. Ownership and suppliers").first.click()
+    page.get_by_label("senior responsible owner (role) (English)").fill("Head of emergency care")
+    page.get_by_label("public contact e-mail").fill("not an address")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    assert (
+        page.get_by_label("senior responsible owner (role) (English)").input_value()
+        == "Head of emergency care"
+    )
+    page.get_by_label("public contact e-mail").fill("triage@mz.example.gov.kz")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Section saved.").is_visible()
+
+    # The remaining texts in Kazakh and Russian come from the agency's translators.
+    AISystem.objects.filter(pk=system.pk).update(
+        **{
+            k: v
+            for k, v in _translated(
+                name="Triage",
+                summary="Suggests urgency",
+                scope="Triage",
+                owner_role="Head",
+                affected_groups="Patients",
+                appeal_route="Ask the doctor on duty",
+            ).items()
+            if not k.endswith("_en") or k in ("scope_en", "affected_groups_en", "appeal_route_en")
+        },
+        decision_role="recommends",
+    )
+    from tests.factories import DataSourceFactory, HumanOversightFactory, RiskFactory
+
+    HumanOversightFactory(system=system, **_translated(responsible_role="Nurse"))
+    DataSourceFactory(system=system, **_translated(name="Records", description="Vital signs"))
+    RiskFactory(system=system, **_translated(name="Under-triage", mitigation="Nurse checks"))
+
+    # The questionnaire, one question per page.
+    page.goto(f"{live_server.url}/en/workspace/systems/{system.public_id}/")
+    page.get_by_role("link", name="8. Risk classification").first.click()
+    page.get_by_role("link", name="Start the questions").click()
+    page.get_by_label("Yes").first.check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_label("We use a system that someone else built (deployer)").check()
+    page.locator("input[name=public_authority][value=yes]").check()
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()  # no banned practice
+    page.locator("input[name=annex_i_safety_component][value=no]").check()
+    page.locator("input[name=annex_iii][value='5d']").check()
+    page.get_by_role("button", name="Continue").click()
+    page.locator("input[name=profiling][value=no]").check()
+    page.get_by_role("button", name="Continue").click()
+    for name in (
+        "interacts_with_people",
+        "generates_synthetic_content",
+        "emotion_or_biometric_categorisation",
+        "deep_fake_or_public_interest_text",
+        "gpai",
+    ):
+        page.locator(f"input[name={name}][value=no]").check()
+    page.get_by_role("button", name="Continue").click()
+    assert "high" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Save this class").click()
+
+    page.get_by_role("link", name="Submit for review").click()
+    page.get_by_role("button", name="Submit for review").click()
+    assert page.get_by_text("Submitted for review.").is_visible()
+    sign_out(page)
+
+    sign_in(page, live_server, "approver")
+    page.get_by_role("link", name="Emergency triage support").click()
+    page.get_by_role("link", name="Return with comments").click()
+    page.get_by_label("What needs to change").fill("Say how long the logs are kept.")
+    page.get_by_role("button", name="Return with comments").click()
+    sign_out(page)
+
+    sign_in(page, live_server, "editor")
+    page.get_by_role("link", name="Emergency triage support").click()
+    assert page.get_by_text("Say how long the logs are kept.").is_visible()
+    page.get_by_role("link", name="Submit for review").click()
+    page.get_by_role("button", name="Submit for review").click()
+    sign_out(page)
+
+    sign_in(page, live_server, "approver")
+    page.get_by_role("link", name="Emergency triage support").click()
+    page.get_by_role("link", name="Publish").click()
+    page.get_by_role("button", name="Publish").click()
+    assert page.get_by_text("Published as version 1.").is_visible()
+    page.get_by_role("link", name="History of this record").click()
+    history = page.locator("main").inner_text()
+    for event in ("Created", "Submitted for review", "Returned with comments", "Published"):
+        assert event in history
+    page.screenshot(path="/tmp/e2e-history.png", full_page=True)
+
+    system.refresh_from_db()
+    assert system.status == Status.PUBLISHED
+    assert system.published_version.verify()
+    context.close()
