@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.apps import apps
-
 from django.db.models import Count, F, Q
 
 from register.models import AISystem, Organisation

@@ -139,7 +139,6 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     history = page.locator("main").inner_text()
     for event in ("Created", "Submitted for review", "Returned with comments", "Published"):
         assert event in history
-    page.screenshot(path="/tmp/e2e-history.png", full_page=True)
 
     system.refresh_from_db()
     assert system.status == Status.PUBLISHED
