@@ -6,3 +6,6 @@ class ComplianceConfig(AppConfig):
     name = "compliance"
     verbose_name = _("Compliance")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from compliance import rules  # noqa: F401 — registers the rule-catalogue system check

@@ -2,18 +2,25 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 from dataclasses import asdict
-from typing import Any
+from typing import Any, Final
 
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from compliance.classification import classify, validate_answers
+from compliance.models import Finding, FindingStatus
+from compliance.rules import get_catalogue
 from register.audit import audit_context
 from register.models import AISystem
+from register.rules import is_approver_of_owner
+from register.services.hooks import record_changed
 
 
 @transaction.atomic
@@ -45,4 +52,67 @@ def classification_apply(
             revision=F("revision") + 1,
         )
     system.refresh_from_db()
+    record_changed(system.pk)
     return outcome
+
+
+WAIVER_MAX_DAYS: Final = 365
+
+
+@transaction.atomic
+def finding_waive(
+    *,
+    finding: Finding,
+    actor: AbstractBaseUser,
+    reason: str,
+    expires_on: dt.date,
+    today: dt.date | None = None,
+) -> Finding:
+    """Accept an open finding for a limited time, with the approver's justification.
+
+    Only an approver of the system's organisation may waive (``PermissionDenied`` otherwise).
+    The finding must be open or already waived (a waiver can be renewed), its rule waivable,
+    the reason not blank, and the waiver must end after ``today`` and within
+    ``WAIVER_MAX_DAYS``. The waiver holds through ``expires_on``; the first check after that
+    re-opens the finding if the rule still fails.
+    """
+    locked = (
+        Finding.objects.select_for_update(of=("self",)).select_related("system").get(pk=finding.pk)
+    )
+    if not is_approver_of_owner(actor, locked.system):
+        raise PermissionDenied(_("Only an approver of the organisation can waive a finding."))
+    if locked.status not in (FindingStatus.OPEN, FindingStatus.WAIVED):
+        raise ValidationError(_("Only an open finding can be waived."), code="not_open")
+    rule = get_catalogue().get(locked.rule_id)
+    if rule is not None and not rule.waivable:
+        raise ValidationError(
+            _("This finding cannot be waived: the practice must stop."), code="not_waivable"
+        )
+    today = today or timezone.localdate()
+    errors: dict[str, ValidationError] = {}
+    reason = reason.strip()
+    if not reason:
+        errors["reason"] = ValidationError(
+            _("Explain why the finding can be accepted for now."), code="required"
+        )
+    if expires_on <= today:
+        errors["expires_on"] = ValidationError(
+            _("The waiver must end on a future date."), code="not_future"
+        )
+    elif expires_on > today + dt.timedelta(days=WAIVER_MAX_DAYS):
+        errors["expires_on"] = ValidationError(
+            _("A waiver can last at most %(days)s days."),
+            code="too_long",
+            params={"days": WAIVER_MAX_DAYS},
+        )
+    if errors:
+        raise ValidationError(errors)
+
+    locked.status = FindingStatus.WAIVED
+    locked.waiver_reason = reason
+    locked.waiver_expires_on = expires_on
+    locked.waived_by = actor
+    locked.full_clean()
+    with audit_context(user=actor.pk, action="compliance.waive"):
+        locked.save(update_fields=["status", "waiver_reason", "waiver_expires_on", "waived_by"])
+    return locked

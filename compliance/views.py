@@ -1,22 +1,28 @@
-"""Compliance pages of the agency workspace: the EU AI Act questionnaire."""
+"""Compliance pages of the agency workspace: the EU AI Act questionnaire, findings and
+waivers."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
+from compliance import selectors
 from compliance.classification import ClassificationInputError, classify
+from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
-from compliance.services import classification_apply
+from compliance.services import classification_apply, finding_waive
 from register.rules import role_in
+from register.selectors import user_organisations
 from register.services.records import EDITABLE_STATES
 from register.views.workspace import _posted, _system
 
@@ -104,5 +110,89 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
             "previous": previous,
             "number": [s.slug for s in STEPS].index(step) + 1,
             "total": len(STEPS),
+        },
+    )
+
+
+# --- Findings ---------------------------------------------------------------------------------
+
+
+class WaiverForm(forms.Form):
+    reason = forms.CharField(
+        label=_lazy("Why can the finding be accepted for now?"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_lazy("Regulators see this reason."),
+    )
+    expires_on = forms.DateField(
+        label=_lazy("Waiver ends on"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_lazy("At most a year from today. The finding opens again after this date."),
+    )
+
+
+@login_required
+def system_findings_page(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id)
+    return render(
+        request,
+        "compliance/system_findings.html",
+        {
+            "system": system,
+            "findings": list(selectors.system_findings(system)),
+            "summary": selectors.compliance_summary(system),
+            "can_waive": role_in(request.user, system.organisation_id) == "approver",
+        },
+    )
+
+
+@login_required
+def organisation_findings_page(request: HttpRequest) -> HttpResponse:
+    from register.views.workspace import _current_organisation
+
+    organisation = _current_organisation(request, user_organisations(request.user))
+    if organisation is None:
+        raise PermissionDenied
+    return render(
+        request,
+        "compliance/organisation_findings.html",
+        {
+            "organisation": organisation,
+            "summary": selectors.organisation_summary(organisation),
+            "findings": selectors.organisation_findings(organisation),
+        },
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def waive(request: HttpRequest, public_id: str, finding_id: int) -> HttpResponse:
+    system = _system(request, public_id, perm="register.review_aisystem")
+    finding = get_object_or_404(Finding, pk=finding_id, system=system)
+    form = WaiverForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        try:
+            finding_waive(
+                finding=finding,
+                actor=request.user,
+                reason=form.cleaned_data["reason"],
+                expires_on=form.cleaned_data["expires_on"],
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict"):
+                for field, errors in error.error_dict.items():
+                    for item in errors:
+                        form.add_error(field if field in form.fields else None, item)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("The finding is waived until the date you gave."))
+            return redirect("register:findings", public_id=public_id)
+    return render(
+        request,
+        "compliance/waive.html",
+        {
+            "system": system,
+            "finding": finding,
+            "form": form,
         },
     )

@@ -13,6 +13,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
 from config.env import Env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -138,6 +139,11 @@ CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360, minimum=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "UTC"
+# Every periodic task, declared once: the nightly compliance sweep.
+CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE}
+
+# Which sets of rules of the compliance catalogue apply on this installation.
+COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "KZ"])
 
 # --- Authentication and permissions ---------------------------------------------------------
 

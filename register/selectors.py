@@ -62,7 +62,11 @@ def workspace_systems(user, *, with_parts: bool = False):  # type: ignore[no-unt
 
 def dashboard_systems(user, organisation: Organisation | None, filters: dict):  # type: ignore[no-untyped-def]
     """The dashboard table: one query for the rows, whatever their number."""
-    queryset = workspace_systems(user).select_related("updated_by")
+    queryset = (
+        workspace_systems(user)
+        .select_related("updated_by")
+        .annotate(open_findings=Count("findings", filter=Q(findings__status="open")))
+    )
     if organisation is not None:
         queryset = queryset.filter(organisation=organisation)
     if filters.get("q"):

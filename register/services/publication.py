@@ -19,6 +19,7 @@ from register.cards import build_card
 from register.models import AISystem, Membership, PublishedVersion, Status
 from register.sections import submission_gaps
 from register.selectors import systems_with_parts
+from register.services.hooks import record_changed
 
 
 def _notify(kind: str, system: AISystem) -> None:
@@ -39,6 +40,23 @@ def _require_state(system: AISystem, *allowed: Status) -> None:
 
 def _lock(system: AISystem) -> AISystem:
     return AISystem.objects.select_for_update().get(pk=system.pk)
+
+
+def _publication_blockers_refresh(system: AISystem) -> None:
+    """Re-check the record now: stored findings may predate its last edit."""
+    from compliance.checks import check_systems
+
+    check_systems([system.pk], trigger="change")
+
+
+def _publication_blockers(system: AISystem) -> list[str]:
+    """The open blocker findings of the record, as "rule id and title" lines."""
+    from compliance.selectors import blocking_findings
+
+    return [
+        f"{finding.rule_id} {finding.rule.title_text if finding.rule else ''}".strip()
+        for finding in blocking_findings(system)
+    ]
 
 
 def _may_approve_own(system: AISystem) -> bool:
@@ -97,14 +115,22 @@ def system_return(*, system: AISystem, actor: AbstractBaseUser, comment: str) ->
     return AISystem.objects.get(pk=locked.pk)
 
 
-@transaction.atomic
 def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
     """Publish a record in review as its next version.
 
     Four-eyes rule: the person who submitted the record cannot publish it, unless a site
     administrator allowed it for an organisation that has a single approver; such a
     publication is marked on the version.
+
+    Publication gate: the record is re-checked first, in its own transaction so that the
+    findings stay recorded when they refuse the publication; an open blocker stops it.
     """
+    _publication_blockers_refresh(system)
+    return _publish(system=system, actor=actor)
+
+
+@transaction.atomic
+def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
     locked = _lock(system)
     _require_state(locked, Status.IN_REVIEW)
     four_eyes_waived = locked.submitted_by_id == actor.pk
@@ -112,6 +138,13 @@ def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVer
         raise ValidationError(
             _("Another approver must publish a record that you submitted yourself."),
             code="four_eyes",
+        )
+    blockers = _publication_blockers(locked)
+    if blockers:
+        raise ValidationError(
+            _("Open blocker findings stop the publication: %(rules)s. Fix them and try again."),
+            code="blocked",
+            params={"rules": "; ".join(blockers)},
         )
     card = build_card(systems_with_parts().get(pk=locked.pk))
     number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
@@ -135,6 +168,7 @@ def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVer
             revision=F("revision") + 1,
         )
     _notify("published", locked)
+    record_changed(locked.pk)
     return version
 
 
@@ -150,4 +184,5 @@ def system_withdraw(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
             updated_by=actor,
             revision=F("revision") + 1,
         )
+    record_changed(locked.pk)
     return AISystem.objects.get(pk=locked.pk)

@@ -24,6 +24,7 @@ from register.models import (
     Status,
     Supplier,
 )
+from register.services.hooks import record_changed
 from register.services.identifiers import allocate_public_ids
 
 # Repeatable parts of a record, by the name used in nested input.
@@ -130,6 +131,7 @@ def system_create(
                 row = model(system=system, **fields)
                 row.full_clean()
                 row.save()
+    record_changed(system.pk)
     return system
 
 
@@ -246,6 +248,7 @@ def system_update(
                 setattr(row, name, value)
             row.full_clean()
             row.save()
+    record_changed(locked.pk)
     return locked
 
 
@@ -285,6 +288,7 @@ def part_save(
         row.save()
         _touch(locked, actor)
         locked.save()
+    record_changed(locked.pk)
     return row
 
 
@@ -297,6 +301,7 @@ def part_delete(*, system: AISystem, actor: AbstractBaseUser, part: str, pk: int
         model.objects.filter(pk=pk, system=locked).delete()
         _touch(locked, actor)
         locked.save()
+    record_changed(locked.pk)
 
 
 @transaction.atomic

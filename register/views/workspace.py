@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from compliance.selectors import blocking_findings, compliance_summary
 from register import forms
 from register.cards import build_card
 from register.i18n import CONTENT_LANGUAGES
@@ -193,6 +194,7 @@ def system_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "tasks": tasks,
             "gaps": submission_gaps(system),
             "can": _capabilities(request.user, system),
+            "summary": compliance_summary(system),
         },
     )
 
@@ -423,6 +425,7 @@ def workflow(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
             "action": action,
             "form": form,
             "gaps": submission_gaps(system) if action == "submit" else [],
+            "blockers": blocking_findings(system) if action == "publish" else [],
         },
         status=400 if form.errors else 200,
     )

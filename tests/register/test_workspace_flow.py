@@ -180,8 +180,13 @@ def test_submit_return_publish_through_the_pages_with_notifications(
             return client.post(_base(system) + path, data or {})
 
     assert post(editor, "submit/").status_code == 302
-    assert [m.to for m in mail.outbox] == [[approver.email]]
-    assert system.public_id in mail.outbox[0].subject
+
+    def workflow_mails():
+        # Compliance digests may arrive too; these are the workflow's own messages.
+        return [m for m in mail.outbox if m.subject.startswith("AI Register: ")]
+
+    assert [m.to for m in workflow_mails()] == [[approver.email]]
+    assert system.public_id in workflow_mails()[0].subject
 
     response = post(approver, "return/", {"comment": ""})
     assert response.status_code == 400
@@ -189,8 +194,8 @@ def test_submit_return_publish_through_the_pages_with_notifications(
     post(approver, "return/", {"comment": "Name the supplier."})
     system.refresh_from_db()
     assert system.status == Status.RETURNED
-    assert mail.outbox[-1].to == [editor.email]
-    assert "Name the supplier." in mail.outbox[-1].body
+    assert workflow_mails()[-1].to == [editor.email]
+    assert "Name the supplier." in workflow_mails()[-1].body
 
     client.force_login(editor)
     assert "Name the supplier." in client.get(_base(system)).content.decode()
@@ -199,8 +204,9 @@ def test_submit_return_publish_through_the_pages_with_notifications(
     system.refresh_from_db()
     assert system.status == Status.PUBLISHED
     assert system.published_version.number == 1
-    assert mail.outbox[-1].to == [editor.email]
-    assert len(mail.outbox) == 4
+    assert workflow_mails()[-1].to == [editor.email]
+    assert "is published" in workflow_mails()[-1].subject
+    assert len(workflow_mails()) == 4
     history = client.get(_base(system) + "history/").content.decode()
     for label in ("Created", "Submitted for review", "Returned with comments", "Published"):
         assert label in history

@@ -1,0 +1,60 @@
+"""Findings and check runs in the site administration, read-only: only the check service and
+the waiver service write them, so that every change carries its audit context."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from compliance.models import CheckRun, Finding
+
+
+class _ReadOnly(admin.ModelAdmin):
+    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+
+@admin.register(Finding)
+class FindingAdmin(_ReadOnly):
+    list_display = [
+        "rule_id",
+        "rule_title",
+        "system",
+        "severity",
+        "status",
+        "first_seen_at",
+        "last_seen_at",
+        "waiver_expires_on",
+    ]
+    list_filter = ["status", "severity", "rule_id"]
+    list_select_related = ["system"]
+    search_fields = ["rule_id", "system__public_id", "system__name_en", "system__name_ru"]
+    date_hierarchy = "first_seen_at"
+    ordering = ["-last_seen_at"]
+
+    @admin.display(description=_("rule"))
+    def rule_title(self, finding: Finding) -> str:
+        rule = finding.rule
+        return rule.title_text if rule else _("(withdrawn)")
+
+
+@admin.register(CheckRun)
+class CheckRunAdmin(_ReadOnly):
+    list_display = [
+        "started_at",
+        "finished_at",
+        "trigger",
+        "systems_checked",
+        "findings_opened",
+        "findings_resolved",
+        "catalogue_version",
+    ]
+    list_filter = ["trigger"]
+    date_hierarchy = "started_at"

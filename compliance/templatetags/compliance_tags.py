@@ -1,0 +1,23 @@
+from __future__ import annotations
+
+from django import template
+from django.urls import reverse
+
+register = template.Library()
+
+_TAGS = {"blocker": "govuk-tag--red", "major": "govuk-tag--orange", "minor": "govuk-tag--grey"}
+
+
+@register.simple_tag
+def severity_tag_class(severity: str) -> str:
+    """A colour for the severity tag; the tag's text always names the severity too."""
+    return _TAGS.get(severity, "")
+
+
+@register.simple_tag
+def section_url(system: object, section: str) -> str:
+    """The workspace form where a finding of ``section`` is fixed."""
+    public_id = system.public_id  # type: ignore[attr-defined]
+    if section == "classification":
+        return reverse("register:classification", kwargs={"public_id": public_id})
+    return reverse("register:section", kwargs={"public_id": public_id, "section": section})
