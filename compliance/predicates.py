@@ -141,6 +141,14 @@ def risk_class_determined(system: AISystem, params: Params) -> Verdict:
     return PASS if system.risk_class else fail()
 
 
+@predicate("classification_undisputed")
+def classification_undisputed(system: AISystem, params: Params) -> Verdict:
+    """The organisation has not recorded that it disagrees with the computed class."""
+    if system.classification_disagreement.strip():
+        return fail(risk_class=system.risk_class)
+    return PASS
+
+
 @predicate("prohibited_practice_stopped")
 def prohibited_practice_stopped(system: AISystem, params: Params) -> Verdict:
     """A prohibited system passes only once it is retired with a date."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance.classification import classify, validate_answers
 from compliance.models import Finding, FindingStatus
-from compliance.rules import get_catalogue
+from compliance.rules import catalogue_version, get_catalogue
 from register.audit import audit_context
 from register.models import AISystem
 from register.rules import is_approver_of_owner
@@ -25,12 +25,19 @@ from register.services.hooks import record_changed
 
 @transaction.atomic
 def classification_apply(
-    *, system: AISystem, actor: AbstractBaseUser | None, answers: Mapping[str, Any]
+    *,
+    system: AISystem,
+    actor: AbstractBaseUser | None,
+    answers: Mapping[str, Any],
+    disagreement: str = "",
 ) -> dict[str, Any]:
-    """Store the questionnaire's answers and the class computed from them on the record.
+    """Store the questionnaire's answers and the class computed from them on the record,
+    with the date and the versions of the classification logic and of the rule catalogue.
 
     The class is never typed in: it is always the outcome of ``classify`` for the stored
-    answers. Raises ``ClassificationInputError`` (nothing is written) for malformed answers.
+    answers. An organisation that thinks the outcome wrong records why in ``disagreement``;
+    the class stays as computed, and a rule flags the record for the regulator. Raises
+    ``ClassificationInputError`` (nothing is written) for malformed answers.
     """
     normalised = validate_answers(answers)
     outcome = classify(normalised)
@@ -48,6 +55,9 @@ def classification_apply(
             transparency_obligations=outcome["transparency_obligations"],
             fria_required=outcome["fria_required"],
             classified_at=timezone.now(),
+            classification_version=outcome["version"],
+            catalogue_version=catalogue_version(),
+            classification_disagreement=disagreement.strip(),
             updated_by=actor,
             revision=F("revision") + 1,
         )

@@ -56,16 +56,25 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
         outcome, errors = None, error.errors
     can_classify = _can_classify(request, system)
     stored = system.classification_answers == answers and system.classified_at is not None
+    form = DisagreementForm(
+        _posted(request), initial={"disagreement": system.classification_disagreement}
+    )
     if request.method == "POST":
         if not can_classify:
             raise PermissionDenied
         if outcome is None:
             messages.error(request, _("Answer the questions first."))
             return redirect("register:classification_step", public_id=public_id, step=STEPS[0].slug)
-        classification_apply(system=system, actor=request.user, answers=answers)
-        request.session.pop(_session_key(system.pk), None)
-        messages.success(request, _("The risk class is saved."))
-        return redirect("register:system", public_id=public_id)
+        if form.is_valid():
+            classification_apply(
+                system=system,
+                actor=request.user,
+                answers=answers,
+                disagreement=form.cleaned_data["disagreement"],
+            )
+            request.session.pop(_session_key(system.pk), None)
+            messages.success(request, _("The risk class is saved."))
+            return redirect("register:system", public_id=public_id)
     return render(
         request,
         "compliance/classification.html",
@@ -77,6 +86,7 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
             "steps": STEPS,
             "can_classify": can_classify,
             "stored": stored,
+            "form": form,
         },
     )
 
@@ -115,6 +125,18 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
 
 
 # --- Findings ---------------------------------------------------------------------------------
+
+
+class DisagreementForm(forms.Form):
+    disagreement = forms.CharField(
+        label=_lazy("If you think this class is wrong, explain why (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_lazy(
+            "The class cannot be changed by hand. A regulator sees your explanation and reviews "
+            "the record."
+        ),
+    )
 
 
 class WaiverForm(forms.Form):

@@ -280,6 +280,20 @@ class AISystem(Translatable, models.Model):
     fria_required = models.BooleanField(_("FRIA required"), null=True, blank=True)
     classification_answers = models.JSONField(_("classification answers"), default=dict, blank=True)
     classified_at = models.DateTimeField(_("classified at"), null=True, blank=True)
+    classification_version = models.CharField(
+        _("classification logic version"), max_length=32, blank=True
+    )
+    catalogue_version = models.CharField(
+        _("rule catalogue version at classification"), max_length=64, blank=True
+    )
+    classification_disagreement = models.TextField(
+        _("why the organisation disagrees with the computed class"),
+        blank=True,
+        help_text=_(
+            "The class always follows from the answers. If you think it is wrong, explain why: "
+            "regulators see this and it is flagged for their review."
+        ),
+    )
 
     # Publication
     status = models.CharField(

@@ -68,6 +68,9 @@ PROTECTED_FIELDS = frozenset(
         "fria_required",
         "classification_answers",
         "classified_at",
+        "classification_version",
+        "catalogue_version",
+        "classification_disagreement",
     }
 )
 

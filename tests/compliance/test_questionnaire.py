@@ -88,3 +88,33 @@ def test_regulator_reads_the_outcome_but_cannot_answer(client, regulator, editor
     assert client.get(base).status_code == 200
     assert client.post(base).status_code == 403
     assert client.post(base + "role/", {"role": "provider"}).status_code == 403
+
+
+def test_versions_and_date_are_stored_with_the_class(editor, agency):
+    from compliance.classification import CLASSIFICATION_VERSION
+    from compliance.rules import catalogue_version
+
+    system = complete_system(agency, editor)
+    assert system.classified_at is not None
+    assert system.classification_version == CLASSIFICATION_VERSION
+    assert system.catalogue_version == catalogue_version()
+
+
+def test_disagreeing_keeps_the_computed_class_and_raises_a_finding(
+    client, editor, agency, regulator
+):
+    from compliance.checks import check_systems
+    from compliance.models import Finding
+
+    system = complete_system(agency, editor)
+    assert system.risk_class == "minimal"
+    client.force_login(editor)
+    base = f"/en/workspace/systems/{system.public_id}/classification/"
+    client.post(base, {"disagreement": "We think this is high risk because it affects benefits."})
+    system.refresh_from_db()
+    assert system.risk_class == "minimal"
+    assert system.classification_disagreement.startswith("We think this is high risk")
+    check_systems([system.pk], trigger="command")
+    assert Finding.objects.get(system=system, rule_id="KZ-CLS-02").status == "open"
+    client.force_login(regulator)
+    assert "We think this is high risk" in client.get(base).content.decode()

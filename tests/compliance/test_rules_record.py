@@ -24,6 +24,7 @@ RULES = family_rule_ids("record")
 def test_the_family_holds_the_expected_rules():
     assert set(RULES) == {
         "KZ-CLS-01",
+        "KZ-CLS-02",
         "KZ-REC-01",
         "KZ-REC-02",
         "KZ-REC-03",
@@ -242,3 +243,18 @@ def test_completeness_agrees_with_the_registers_own_check(high_risk):
         "missing": {code: labels for code, labels in expected.items() if labels}
     }
     assert expected["ru"] == ["ImpactAssessment.fria_period"]
+
+
+def test_a_recorded_disagreement_with_the_class_fails_kz_cls_02(agency, editor):
+    from compliance.rules import get_catalogue
+    from register.selectors import systems_with_parts
+    from tests.factories import complete_system
+
+    rule = get_catalogue().get("KZ-CLS-02")
+    system = complete_system(agency, editor)
+    today = dt.date(2026, 11, 29)
+    loaded = systems_with_parts().get(pk=system.pk)
+    assert rule.evaluate(loaded, today=today).outcome == "pass"
+    loaded.classification_disagreement = "It should be high risk."
+    assert rule.evaluate(loaded, today=today).outcome == "fail"
+    assert rule.evaluate(loaded, today=dt.date(2024, 1, 1)).outcome == "not_applicable"
