@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "pgtrigger",
     "pghistory",
     "pghistory.admin",
+    "rest_framework",
     "rules.apps.AutodiscoverRulesConfig",
     "axes",
     "register",
@@ -144,6 +145,17 @@ CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE}
 
 # Which sets of rules of the compliance catalogue apply on this installation.
 COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "KZ"])
+
+# --- API ---------------------------------------------------------------------------------------
+
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
+        "user": env.str("API_THROTTLE_USER", default="600/minute"),
+    },
+}
 
 # --- Authentication and permissions ---------------------------------------------------------
 

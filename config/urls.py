@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path
 
+from compliance.api import ClassifyView
 from config import health
 from register.views import public as public_views
 
@@ -10,6 +11,7 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
 ]
 
 urlpatterns += i18n_patterns(
