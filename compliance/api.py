@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
-from rest_framework.throttling import AnonRateThrottle, UserRateThrottle
+from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from compliance.classification import LANGUAGES, ClassificationInputError, classify
@@ -22,7 +22,7 @@ class ClassifyView(APIView):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
-    throttle_classes = [AnonRateThrottle, UserRateThrottle]
+    throttle_classes = [AnonRateThrottle]
 
     def post(self, request: Request) -> Response:
         language = request.query_params.get("language") or (get_language() or "en")[:2]

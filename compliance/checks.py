@@ -103,6 +103,7 @@ class DigestLine:
 
 @dataclass
 class _Totals:
+    sweep: bool = False
     systems: int = 0
     opened: int = 0
     resolved: int = 0
@@ -133,7 +134,7 @@ def check_systems(
     rules = catalogue.enabled()
     today = today or timezone.localdate()
     now = timezone.now()
-    totals = _Totals()
+    totals = _Totals(sweep=trigger == Trigger.SWEEP)
     batches = 0
     with audit_context(action="compliance.check", trigger=trigger):
         run = CheckRun.objects.create(
@@ -316,8 +317,15 @@ def _unsaved_copy(finding: Finding) -> Finding:
     )
 
 
+# Records whose new findings are worth an e-mail outside the nightly sweep: those in review or
+# public. A draft gains and loses findings with every save; its editors see them on the page.
+DIGEST_STATES = frozenset({"in_review", "published", "withdrawn"})
+
+
 def _note_for_digest(totals: _Totals, system: AISystem, finding: Finding, language: str) -> None:
     if finding.severity not in DIGEST_SEVERITIES:
+        return
+    if not totals.sweep and system.status not in DIGEST_STATES:
         return
     totals.digest[system.organisation_id].append(
         DigestLine(

@@ -446,6 +446,9 @@ def _parse_rule(
     waivable = raw.get("waivable", True)
     if not isinstance(waivable, bool):
         problems.add(where, "waivable must be true or false")
+    elif waivable and severity == "blocker":
+        # A waived blocker would open the publication gate that the blocker exists to close.
+        problems.add(where, "a blocker must say waivable: false")
 
     predicate_name = raw["predicate"]
     registered = _PREDICATES.get(predicate_name) if isinstance(predicate_name, str) else None

@@ -125,6 +125,7 @@ def system_findings(system: AISystem) -> QuerySet[Finding]:
     """Open and waived findings of ``system``, most severe first."""
     return (
         Finding.objects.filter(system=system, status__in=(FindingStatus.OPEN, FindingStatus.WAIVED))
+        .select_related("system")
         .alias(severity_rank=SEVERITY_ORDER)
         .order_by("severity_rank", "rule_id")
     )
@@ -170,15 +171,13 @@ def latest_check_run() -> CheckRun | None:
     return CheckRun.objects.order_by("-started_at").first()
 
 
-def organisation_findings(organisation: Organisation, *, limit: int = 1000) -> list[Finding]:
-    """Open and waived findings across an organisation's systems, most severe first: one
-    query."""
+def organisation_findings(organisation: Organisation | None, *, limit: int = 1000) -> list[Finding]:
+    """Open and waived findings across an organisation's systems (every organisation's for
+    ``None``: the regulator's view), most severe first: one query."""
+    scope = {} if organisation is None else {"system__organisation": organisation}
     return list(
-        Finding.objects.filter(
-            system__organisation=organisation,
-            status__in=(FindingStatus.OPEN, FindingStatus.WAIVED),
-        )
-        .select_related("system")
+        Finding.objects.filter(status__in=(FindingStatus.OPEN, FindingStatus.WAIVED), **scope)
+        .select_related("system", "system__organisation")
         .alias(severity_rank=SEVERITY_ORDER)
         .order_by("severity_rank", "system__public_id", "rule_id")[:limit]
     )

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from dataclasses import asdict
 from typing import Any, Final
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -21,6 +19,7 @@ from register.audit import audit_context
 from register.models import AISystem
 from register.rules import is_approver_of_owner
 from register.services.hooks import record_changed
+from register.services.records import ensure_editable, mark_changed
 
 
 @transaction.atomic
@@ -41,26 +40,24 @@ def classification_apply(
     """
     normalised = validate_answers(answers)
     outcome = classify(normalised)
-    stored_answers = {
-        key: list(value) if isinstance(value, tuple) else value
-        for key, value in asdict(normalised).items()
-    }
+    locked = AISystem.objects.select_for_update().get(pk=system.pk)
+    ensure_editable(locked)
     with audit_context(user=actor.pk if actor else None, action="system.classify"):
-        AISystem.objects.filter(pk=system.pk).update(
-            classification_answers=stored_answers,
-            risk_class=outcome["risk_class"],
-            annex_iii=outcome["annex_iii"],
-            art6_3_conditions=stored_answers["art6_3_conditions"],
-            profiling=normalised.profiling,
-            transparency_obligations=outcome["transparency_obligations"],
-            fria_required=outcome["fria_required"],
-            classified_at=timezone.now(),
-            classification_version=outcome["version"],
-            catalogue_version=catalogue_version(),
-            classification_disagreement=disagreement.strip(),
-            updated_by=actor,
-            revision=F("revision") + 1,
-        )
+        locked.classification_answers = normalised.to_dict()
+        locked.risk_class = outcome["risk_class"]
+        locked.annex_iii = outcome["annex_iii"]
+        locked.art6_3_conditions = list(normalised.art6_3_conditions)
+        locked.profiling = normalised.profiling
+        locked.transparency_obligations = outcome["transparency_obligations"]
+        locked.fria_required = outcome["fria_required"]
+        locked.classified_at = timezone.now()
+        locked.classification_version = outcome["version"]
+        locked.catalogue_version = catalogue_version()
+        locked.classification_disagreement = disagreement.strip()
+        # A new class is a change of the record: a published one gets a working draft.
+        mark_changed(locked, actor)
+        locked.full_clean()
+        locked.save()
     system.refresh_from_db()
     record_changed(system.pk)
     return outcome

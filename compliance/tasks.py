@@ -102,4 +102,6 @@ def organisation_batches(rows: Iterable[tuple[int, int]], size: int) -> list[lis
 def enqueue_check(system_id: int) -> None:
     """Re-check ``system_id`` once the current transaction commits (call it from services
     that change a record or its parts)."""
-    transaction.on_commit(lambda: check_system.delay(system_id))
+    # robust: a broker failure after the commit is logged, not raised into the request; the
+    # nightly sweep catches the record up.
+    transaction.on_commit(lambda: check_system.delay(system_id), robust=True)

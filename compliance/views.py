@@ -21,7 +21,8 @@ from compliance.classification import ClassificationInputError, classify
 from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
 from compliance.services import classification_apply, finding_waive
-from register.rules import role_in
+from register.models import Organisation
+from register.rules import can_read_everything, role_in
 from register.selectors import user_organisations
 from register.services.records import EDITABLE_STATES
 from register.views.workspace import _posted, _system
@@ -169,17 +170,26 @@ def system_findings_page(request: HttpRequest, public_id: str) -> HttpResponse:
 
 @login_required
 def organisation_findings_page(request: HttpRequest) -> HttpResponse:
+    """The organisation's findings; for regulators, every organisation's, with a filter."""
     from register.views.workspace import _current_organisation
 
     organisation = _current_organisation(request, user_organisations(request.user))
-    if organisation is None:
+    reads_all = organisation is None and can_read_everything(request.user)
+    if organisation is None and not reads_all:
         raise PermissionDenied
+    organisations = []
+    if reads_all:
+        organisations = list(Organisation.objects.order_by("short_code"))
+        code = request.GET.get("organisation") or ""
+        organisation = next((o for o in organisations if o.short_code == code), None)
     return render(
         request,
         "compliance/organisation_findings.html",
         {
             "organisation": organisation,
-            "summary": selectors.organisation_summary(organisation),
+            "organisations": organisations,
+            "summary": selectors.organisation_summary(organisation) if organisation else None,
+            "by_rule": selectors.open_findings_by_rule() if organisation is None else {},
             "findings": selectors.organisation_findings(organisation),
         },
     )

@@ -30,6 +30,8 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     SECRET_KEY = "insecure-development-key-only-for-debug-mode"  # noqa: S105
 
+# The register's public address, for links in e-mails.
+SITE_URL = env.url("SITE_URL", default="http://127.0.0.1:8000", schemes=("http", "https"))
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["localhost", "127.0.0.1", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS")
 for _origin in CSRF_TRUSTED_ORIGINS:
@@ -151,10 +153,9 @@ COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_RATES": {
-        "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
-        "user": env.str("API_THROTTLE_USER", default="600/minute"),
-    },
+    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_ANON", default="60/minute")},
+    # Clients are told apart by address; X-Forwarded-For is trusted only from known proxies.
+    "NUM_PROXIES": env.int("AXES_PROXY_COUNT", default=0, minimum=0),
 }
 
 # --- Authentication and permissions ---------------------------------------------------------

@@ -119,6 +119,17 @@ def _model_form(
     return forms.modelform_factory(model, form=base, fields=fields, formfield_callback=_formfield)
 
 
+class PartForm(forms.ModelForm):
+    """A repeatable item. ``version`` is the item's last-change time when the form was opened."""
+
+    version = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if not self.is_bound and self.instance.pk:
+            self.initial["version"] = self.instance.updated_at.isoformat()
+
+
 def section_form_class(section: Section, language: str) -> type[forms.ModelForm]:
     """The form of one section's AISystem fields, in one language.
 
@@ -131,7 +142,9 @@ def section_form_class(section: Section, language: str) -> type[forms.ModelForm]
 
 def oversight_form_class(section: Section, language: str) -> type[forms.ModelForm]:
     return _model_form(
-        HumanOversight, expand(section.oversight_fields, OVERSIGHT_TRANSLATED, language)
+        HumanOversight,
+        expand(section.oversight_fields, OVERSIGHT_TRANSLATED, language),
+        base=PartForm,
     )
 
 
@@ -172,17 +185,6 @@ PART_FIELDS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
         ),
     ),
 }
-
-
-class PartForm(forms.ModelForm):
-    """A repeatable item. ``version`` is the item's last-change time when the form was opened."""
-
-    version = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        if not self.is_bound and self.instance.pk:
-            self.initial["version"] = self.instance.updated_at.isoformat()
 
 
 def part_form_class(part: str, language: str) -> type[forms.ModelForm]:

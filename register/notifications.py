@@ -43,7 +43,9 @@ def send_workflow_email(kind: str, system_id: int) -> int:
     if not addresses:
         return 0
     with translation.override(settings.LANGUAGE_CODE):
-        path = reverse("register:system", kwargs={"public_id": system.public_id})
+        path = settings.SITE_URL.rstrip("/") + reverse(
+            "register:system", kwargs={"public_id": system.public_id}
+        )
         subject = _(SUBJECTS[kind]).format(public_id=system.public_id)
         body = "\n\n".join(
             [

@@ -130,7 +130,12 @@ def system_history(system: AISystem, *, limit: int = 200) -> list[HistoryEntry]:
 
     if not history_enabled():
         return []
-    events = list(Events.objects.references(system).order_by("-pgh_created_at", "-pgh_id")[:limit])
+    events = list(
+        Events.objects.references(system)
+        # Compliance findings have their own page; the record's history is its content.
+        .exclude(pgh_model__startswith="compliance.")
+        .order_by("-pgh_created_at", "-pgh_id")[:limit]
+    )
     user_ids = {(e.pgh_context or {}).get("user") for e in events} - {None}
     users = get_user_model().objects.in_bulk(user_ids)
     entries: list[HistoryEntry] = []

@@ -21,3 +21,11 @@ def section_url(system: object, section: str) -> str:
     if section == "classification":
         return reverse("register:classification", kwargs={"public_id": public_id})
     return reverse("register:section", kwargs={"public_id": public_id, "section": section})
+
+
+@register.simple_tag
+def risk_class_label(value: str) -> str:
+    """The translated name of a risk class code from a classification outcome."""
+    from register.models import RiskClass
+
+    return str(RiskClass(value).label) if value in RiskClass.values else value

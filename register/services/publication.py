@@ -26,7 +26,9 @@ def _notify(kind: str, system: AISystem) -> None:
     from register.tasks import send_workflow_email
 
     system_id = system.pk
-    transaction.on_commit(lambda: send_workflow_email.delay(kind, system_id))
+    # robust: a broker failure after the commit is logged; it must not turn a done
+    # publication into an error page.
+    transaction.on_commit(lambda: send_workflow_email.delay(kind, system_id), robust=True)
 
 
 def _require_state(system: AISystem, *allowed: Status) -> None:
@@ -174,9 +176,16 @@ def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
 
 @transaction.atomic
 def system_withdraw(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
-    """Take a published record out of use; its last card stays public, marked withdrawn."""
+    """Take a published record out of use; its last card stays public, marked withdrawn.
+
+    Possible whenever a version is public, also while a working draft of the next version is
+    being edited or reviewed: taking a harmful system down must not wait for the paperwork.
+    """
     locked = _lock(system)
-    _require_state(locked, Status.PUBLISHED)
+    if locked.published_version_id is None or locked.status == Status.WITHDRAWN:
+        raise ValidationError(
+            _("Only a record with a public version can be withdrawn."), code="invalid_transition"
+        )
     with audit_context(user=actor.pk, action="system.withdraw"):
         AISystem.objects.filter(pk=locked.pk).update(
             status=Status.WITHDRAWN,

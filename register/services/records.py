@@ -109,6 +109,8 @@ def system_create(
     unknown_parts = set(parts or {}) - set(PART_MODELS)
     if unknown_parts:
         raise ValueError(f"unknown parts: {', '.join(sorted(unknown_parts))}")
+    for fields in [oversight or {}, *(row for rows in (parts or {}).values() for row in rows)]:
+        _refuse_foreign_keys(fields)
 
     with audit_context(user=_actor_id(actor), action="system.create"):
         (public_id,) = allocate_public_ids(1)
@@ -161,7 +163,7 @@ class EditConflict(Exception):
 EDITABLE_STATES = (Status.DRAFT, Status.RETURNED, Status.PUBLISHED)
 
 
-def _require_editable(system: AISystem) -> None:
+def ensure_editable(system: AISystem) -> None:
     if system.status not in EDITABLE_STATES:
         raise ValidationError(
             _("A record that is “%(state)s” cannot be changed."),
@@ -189,19 +191,45 @@ def _changes_since(system: AISystem, revision: int, fields: list[str]) -> dict |
     }
 
 
-def _oversight_changed_since(system: AISystem, revision: int) -> bool:
-    """Whether the oversight row changed after the record was at ``revision``."""
-    event = (
-        apps.get_model("register", "AISystemEvent")
-        .objects.filter(pgh_obj_id=system.pk, revision=revision)
-        .order_by("-pgh_id")
-        .first()
-    )
-    row = HumanOversight.objects.filter(system=system).first()
-    return row is not None and (event is None or row.updated_at > event.updated_at)
+def _state_at(row: models.Model, version: str) -> models.Model | None:
+    """A part as it was when its ``updated_at`` was ``version``, from the history (PostgreSQL)."""
+    if not history_enabled() or not version:
+        return None
+    events = apps.get_model("register", f"{type(row).__name__}Event").objects
+    for event in events.filter(pgh_obj_id=row.pk).order_by("-pgh_id")[:50]:
+        if event.updated_at.isoformat() == version:
+            return event
+    return None
 
 
-def _touch(system: AISystem, actor: AbstractBaseUser | None) -> None:
+def _differences(
+    start: Any, now: models.Model, fields: Mapping[str, Any]
+) -> dict[str, tuple[Any, Any]]:
+    """Fields that changed since ``start``; without it, those that differ from the input."""
+    if start is None:
+        return {
+            name: (None, getattr(now, name))
+            for name in fields
+            if getattr(now, name) != fields[name]
+        }
+    return {
+        name: (getattr(start, name), getattr(now, name))
+        for name in fields
+        if getattr(start, name) != getattr(now, name)
+    }
+
+
+# Keys a part's data may never set: which record it belongs to, and bookkeeping.
+_PART_RESERVED = frozenset({"id", "pk", "system", "system_id", "created_at", "updated_at"})
+
+
+def _refuse_foreign_keys(data: Mapping[str, Any]) -> None:
+    reserved = _PART_RESERVED.intersection(data)
+    if reserved:
+        raise ValueError(f"fields set by the register itself: {', '.join(sorted(reserved))}")
+
+
+def mark_changed(system: AISystem, actor: AbstractBaseUser | None) -> None:
     """Record a change: new revision, and a published record gets a working draft again."""
     system.revision += 1
     system.updated_by = actor
@@ -218,35 +246,46 @@ def system_update(
     data: Mapping[str, Any],
     expected_revision: int,
     oversight: Mapping[str, Any] | None = None,
+    expected_oversight_version: str | None = None,
 ) -> AISystem:
     """Save one section's fields (and the oversight fields of the oversight section).
 
     Optimistic locking: if the record changed since ``expected_revision`` in any of the fields
-    being saved, raises ``EditConflict`` and writes nothing. Changes to other fields are kept.
+    being saved, or the oversight part changed since ``expected_oversight_version`` (its
+    last-change time when the form was opened), raises ``EditConflict`` and writes nothing.
+    Changes to other fields are kept.
     """
     forbidden = PROTECTED_FIELDS.intersection(data)
     if forbidden:
         raise ValueError(f"fields set by the register itself: {', '.join(sorted(forbidden))}")
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    _require_editable(locked)
+    ensure_editable(locked)
+    current_oversight = HumanOversight.objects.filter(system=locked).first()
+    if (
+        oversight is not None
+        and current_oversight is not None
+        and current_oversight.updated_at.isoformat() != (expected_oversight_version or "")
+    ):
+        start = _state_at(current_oversight, expected_oversight_version or "")
+        raise EditConflict(
+            changes=_differences(start, current_oversight, oversight),
+            current=current_oversight,
+            by=locked.updated_by,
+        )
     if locked.revision != expected_revision:
         changes = _changes_since(locked, expected_revision, list(data))
-        oversight_changed = oversight is not None and _oversight_changed_since(
-            locked, expected_revision
-        )
-        if changes is None or changes or oversight_changed:
+        if changes is None or changes:
             raise EditConflict(changes=changes or {}, current=locked, by=locked.updated_by)
 
     with audit_context(user=_actor_id(actor), action="system.update"):
         for name, value in data.items():
             setattr(locked, name, value)
-        _touch(locked, actor)
+        mark_changed(locked, actor)
         locked.full_clean()
         locked.save()
         if oversight is not None:
-            row = HumanOversight.objects.filter(system=locked).first() or HumanOversight(
-                system=locked
-            )
+            _refuse_foreign_keys(oversight)
+            row = current_oversight or HumanOversight(system=locked)
             for name, value in oversight.items():
                 setattr(row, name, value)
             row.full_clean()
@@ -270,18 +309,17 @@ def part_save(
     ``expected_version`` is the item's ``updated_at`` (ISO) when the form was opened; if the
     item changed since, raises ``EditConflict``.
     """
+    _refuse_foreign_keys(data)
     model = PART_MODELS[part]
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    _require_editable(locked)
+    ensure_editable(locked)
     if instance is not None:
         row = model.objects.select_for_update().get(pk=instance.pk, system=locked)
         if expected_version and row.updated_at.isoformat() != expected_version:
-            changes = {
-                name: (getattr(instance, name), getattr(row, name))
-                for name in data
-                if getattr(instance, name, None) != getattr(row, name)
-            }
-            raise EditConflict(changes=changes, current=row, by=locked.updated_by)
+            start = _state_at(row, expected_version)
+            raise EditConflict(
+                changes=_differences(start, row, data), current=row, by=locked.updated_by
+            )
     else:
         row = model(system=locked)
     with audit_context(user=_actor_id(actor), action=f"{part}.save"):
@@ -289,7 +327,7 @@ def part_save(
             setattr(row, name, value)
         row.full_clean()
         row.save()
-        _touch(locked, actor)
+        mark_changed(locked, actor)
         locked.save()
     record_changed(locked.pk)
     return row
@@ -299,10 +337,10 @@ def part_save(
 def part_delete(*, system: AISystem, actor: AbstractBaseUser, part: str, pk: int) -> None:
     model = PART_MODELS[part]
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    _require_editable(locked)
+    ensure_editable(locked)
     with audit_context(user=_actor_id(actor), action=f"{part}.delete"):
         model.objects.filter(pk=pk, system=locked).delete()
-        _touch(locked, actor)
+        mark_changed(locked, actor)
         locked.save()
     record_changed(locked.pk)
 

@@ -19,7 +19,7 @@ from compliance.selectors import blocking_findings, compliance_summary
 from register import forms
 from register.cards import build_card
 from register.i18n import CONTENT_LANGUAGES
-from register.models import AISystem, Organisation, Status
+from register.models import AISystem, HumanOversight, Organisation, Status
 from register.rules import can_read_everything, role_in
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
 from register.selectors import (
@@ -77,6 +77,10 @@ def _language(request: HttpRequest) -> str:
     return current if current in CONTENT_LANGUAGES else CONTENT_LANGUAGES[0]
 
 
+def _without(data: dict[str, Any], *names: str) -> dict[str, Any]:
+    return {key: value for key, value in data.items() if key not in names}
+
+
 def _conflict_rows(conflict: records.EditConflict) -> list[tuple[Any, Any, Any]]:
     meta = conflict.current._meta
     return [
@@ -93,7 +97,9 @@ def _capabilities(user: Any, system: AISystem) -> dict[str, bool]:
         "edit": member and editable,
         "submit": member and system.status in (Status.DRAFT, Status.RETURNED),
         "review": role == "approver" and system.status == Status.IN_REVIEW,
-        "withdraw": role == "approver" and system.status == Status.PUBLISHED,
+        "withdraw": role == "approver"
+        and system.published_version_id is not None
+        and system.status != Status.WITHDRAWN,
         "delete": member
         and system.published_version_id is None
         and system.status in (Status.DRAFT, Status.RETURNED),
@@ -273,13 +279,23 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
                     actor=request.user,
                     data=data,
                     expected_revision=form.cleaned_data["revision"],
-                    oversight=oversight_form.cleaned_data if oversight_form else None,
+                    oversight=_without(oversight_form.cleaned_data, "version")
+                    if oversight_form
+                    else None,
+                    expected_oversight_version=oversight_form.cleaned_data["version"]
+                    if oversight_form
+                    else None,
                 )
             except records.EditConflict as conflict:
                 context.update(conflict=conflict, conflict_rows=_conflict_rows(conflict))
                 # Keep what the user typed; the next save starts from the current revision.
+                system.refresh_from_db()
                 form.data = form.data.copy()
-                form.data["revision"] = conflict.current.revision
+                form.data["revision"] = system.revision
+                oversight_now = HumanOversight.objects.filter(system=system).first()
+                if oversight_form is not None and oversight_now is not None:
+                    oversight_form.data = oversight_form.data.copy()
+                    oversight_form.data["oversight-version"] = oversight_now.updated_at.isoformat()
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -349,3 +349,19 @@ def test_error_messages_read_well():
         "  - x.yaml: rule TST-01-01: unknown severity 'fatal'\n"
         "  - y.yaml: no rules"
     )
+
+
+def test_a_waivable_blocker_is_refused(tmp_path):
+    import yaml
+
+    from compliance.rules import get_catalogue, load_catalogue
+
+    rule = next(r for r in get_catalogue() if r.id == "AIA-27-01")
+    source = yaml.safe_load(
+        (Path(__file__).resolve().parents[2] / "compliance" / "catalogue" / "fria.yaml").read_text()
+    )
+    entry = next(r for r in source["rules"] if r["id"] == rule.id)
+    entry["waivable"] = True
+    (tmp_path / "fria.yaml").write_text(yaml.safe_dump({"rules": [entry]}, allow_unicode=True))
+    with pytest.raises(ImproperlyConfigured, match="a blocker must say waivable: false"):
+        load_catalogue(tmp_path)

@@ -282,12 +282,14 @@ def test_fixing_a_waived_finding_resolves_it(open_accuracy, approver):
     assert result.findings_resolved == 1
 
 
-def test_waived_blocker_does_not_block_publication(open_accuracy, approver):
+def test_a_blocker_cannot_be_waived_and_keeps_blocking(open_accuracy, approver):
     system = open_accuracy.system
     (blocker,) = blocking_findings(system)
     assert blocker.rule_id == "AIA-27-01"
-    waive(blocker, approver)
-    assert blocking_findings(system) == []
+    with pytest.raises(ValidationError) as excinfo:
+        waive(blocker, approver)
+    assert excinfo.value.code == "not_waivable"
+    assert blocking_findings(system) == [blocker]
 
 
 # --- The digest ---------------------------------------------------------------------------------

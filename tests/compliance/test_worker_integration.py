@@ -1,4 +1,9 @@
-"""A real Celery worker on the real Redis broker: saving a record produces its findings."""
+"""A real Celery worker on the real Redis broker: saving a record produces its findings.
+
+Both the worker and the process that saves the record run as separate processes configured
+with the broker, exactly as in production; this test process only prepares the data and
+watches the database.
+"""
 
 from __future__ import annotations
 
@@ -13,33 +18,51 @@ import pytest
 from django.db import connection
 
 from compliance.models import Finding
-from config.celery import app
-from tests.factories import complete_system
+from register.models import AISystem
 
 ROOT = Path(__file__).resolve().parents[2]
 BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/10")
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
+SAVE_A_HIGH_RISK_RECORD = """
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from register.models import Organisation
+from tests.factories import complete_system
+system = complete_system(
+    Organisation.objects.get(short_code="agency-a"),
+    get_user_model().objects.get(username="editor-a"),
+    answers={"is_ai_system": True, "role": "deployer", "public_authority": True,
+             "annex_iii": ["5a"], "profiling": True},
+)
+print(system.pk)
+"""
 
-def _reset_connections() -> None:
-    """Drop pooled broker connections so the next message uses the current broker URL."""
-    if app._pool is not None:
-        app._pool.force_close_all()
-        app._pool = None
-    app.amqp._producer_pool = None
 
-
-@pytest.fixture
-def worker(settings):
-    """A worker process on the test database, and the app in this process sending to it."""
+def _environment() -> dict[str, str]:
     database = connection.settings_dict
-    environ = {
+    return {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
         f"{database['NAME']}",
         "CELERY_BROKER_URL": BROKER,
     }
+
+
+@pytest.fixture
+def worker():
+    environ = _environment()
+    subprocess.run(  # a clean queue: nothing left from an earlier run
+        [sys.executable, "-m", "celery", "-A", "config", "purge", "-f"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     process = subprocess.Popen(
         [
             sys.executable,
@@ -60,22 +83,8 @@ def worker(settings):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    previous = {key: app.conf[key] for key in ("broker_url", "task_always_eager")}
-    app.conf.update(broker_url=BROKER, task_always_eager=False)
-    settings.CELERY_BROKER_URL = BROKER
-    _reset_connections()
-    try:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if app.control.ping(timeout=1.0):
-                break
-            assert process.poll() is None, process.stdout.read()
-        else:
-            pytest.fail("the worker did not start within 60 s")
-        yield process
-    finally:
-        app.conf.update(**previous)
-        _reset_connections()
+    yield process
+    if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
             process.wait(timeout=20)
@@ -84,26 +93,27 @@ def worker(settings):
 
 
 def test_saving_a_record_produces_its_findings_within_seconds(worker, agency, editor):
-    system = complete_system(
-        agency,
-        editor,
-        answers={
-            "is_ai_system": True,
-            "role": "deployer",
-            "public_authority": True,
-            "annex_iii": ["5a"],
-            "profiling": True,
-        },
+    saved = subprocess.run(
+        [sys.executable, "-c", SAVE_A_HIGH_RISK_RECORD],
+        cwd=ROOT,
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
     )
-    deadline = time.monotonic() + 20
-    while time.monotonic() < deadline:
+    assert saved.returncode == 0, saved.stderr
+    system = AISystem.objects.get(pk=int(saved.stdout.split()[-1]))
+    started = time.monotonic()
+    while time.monotonic() - started < 60:
         if Finding.objects.filter(system=system, rule_id="AIA-27-01", status="open").exists():
             break
+        assert worker.poll() is None, worker.stdout.read()
         time.sleep(0.2)
     else:
-        pytest.fail("no finding within 20 s")
+        pytest.fail("no finding within 60 s of the save")
     assert Finding.objects.get(system=system, rule_id="AIA-27-01").severity == "blocker"
-    # The worker, not this process, did the work.
+    # The worker, not the saving process, did the work.
     worker.send_signal(signal.SIGTERM)
     output = worker.communicate(timeout=30)[0]
     assert "Task compliance.check_system[" in output and "succeeded" in output

@@ -170,8 +170,9 @@ def test_repeatable_items_are_added_changed_and_removed_without_javascript(clien
 
 
 def test_submit_return_publish_through_the_pages_with_notifications(
-    client, editor, approver, agency, django_capture_on_commit_callbacks
+    client, editor, approver, agency, django_capture_on_commit_callbacks, settings
 ):
+    settings.LANGUAGE_CODE = "en"  # e-mails are written in the site's default language
     system = complete_system(agency, editor)
 
     def post(user, path, data=None):
