@@ -71,6 +71,16 @@ def _fast_password_hashing(settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def _english_outside_requests():
+    """Messages built outside a request (services, commands) come in English in tests;
+    requests still choose their language from the URL."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 def _flush_allowing_history_truncation():
     """Transactional tests (the browser tests) end with a TRUNCATE of every table; the
     append-only guard on the history tables refuses that, as it should in production."""

@@ -61,6 +61,33 @@ def _publication_blockers(system: AISystem) -> list[str]:
     ]
 
 
+# Audit actions that change what the public card says.
+CONTENT_ACTIONS = ("system.create", "system.update", "system.classify")
+
+
+def _edited_since_publication(system: AISystem, actor: AbstractBaseUser) -> bool:
+    """Whether ``actor`` changed the record's content since its last publication (from the
+    audit trail; without history, as on SQLite, only the submitter counts)."""
+    from pghistory.models import Events
+
+    from register.audit import history_enabled
+
+    if not history_enabled():
+        return False
+    events = (
+        Events.objects.references(system)
+        .filter(pgh_context__user=actor.pk)
+        .exclude(pgh_model__startswith="compliance.")
+    )
+    if system.published_version_id:
+        events = events.filter(pgh_created_at__gt=system.published_version.published_at)
+    return any(
+        (event.pgh_context or {}).get("action", "").endswith((".save", ".delete"))
+        or (event.pgh_context or {}).get("action") in CONTENT_ACTIONS
+        for event in events
+    )
+
+
 def _may_approve_own(system: AISystem) -> bool:
     organisation = system.organisation
     approvers = Membership.objects.filter(
@@ -135,7 +162,9 @@ def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVer
 def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
     locked = _lock(system)
     _require_state(locked, Status.IN_REVIEW)
-    four_eyes_waived = locked.submitted_by_id == actor.pk
+    four_eyes_waived = locked.submitted_by_id == actor.pk or _edited_since_publication(
+        locked, actor
+    )
     if four_eyes_waived and not _may_approve_own(locked):
         raise ValidationError(
             _("Another approver must publish a record that you submitted yourself."),

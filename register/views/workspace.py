@@ -268,6 +268,13 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         )
     if spec.parts:
         context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
+    if not can["edit"]:
+        # Readers see the answers, not inputs they cannot use.
+        for field in [
+            *form.fields.values(),
+            *(oversight_form.fields.values() if oversight_form else []),
+        ]:
+            field.disabled = True
 
     if request.method == "POST":
         valid = form.is_valid() & (oversight_form is None or oversight_form.is_valid())

@@ -159,3 +159,38 @@ def test_workflow_fields_cannot_be_set_through_data(agency, editor):
     for field in ("status", "organisation", "published_version", "risk_class", "public_id"):
         with pytest.raises(ValueError):
             records.system_create(organisation=agency, actor=editor, data={field: "x"})
+
+
+def test_an_approver_who_edited_the_content_cannot_publish_it(draft, editor, approver):
+    MembershipFactory(organisation=draft.organisation, role=Membership.Role.APPROVER)
+    records.system_update(
+        system=draft,
+        actor=approver,
+        data={"scope_en": "Approver's text"},
+        expected_revision=draft.revision,
+    )
+    publication.system_submit(system=draft, actor=editor)
+    with pytest.raises(ValidationError) as excinfo:
+        publication.system_publish(system=draft, actor=approver)
+    assert excinfo.value.code == "four_eyes"
+
+
+def test_edits_before_the_last_publication_do_not_count(draft, editor, approver):
+    second = MembershipFactory(organisation=draft.organisation, role=Membership.Role.APPROVER).user
+    records.system_update(
+        system=draft,
+        actor=approver,
+        data={"scope_en": "Approver's text"},
+        expected_revision=draft.revision,
+    )
+    publication.system_submit(system=draft, actor=editor)
+    publication.system_publish(system=draft, actor=second)
+    draft.refresh_from_db()
+    records.system_update(
+        system=draft,
+        actor=editor,
+        data={"scope_en": "Editor's text"},
+        expected_revision=draft.revision,
+    )
+    publication.system_submit(system=draft, actor=editor)
+    assert publication.system_publish(system=draft, actor=approver).number == 2
