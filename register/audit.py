@@ -18,6 +18,7 @@ import pghistory
 import pgtrigger
 from django.db import connection
 from django.db.models import Model
+from pghistory import runtime as pghistory_runtime
 from pghistory.middleware import HistoryMiddleware
 
 
@@ -49,16 +50,27 @@ def history_enabled() -> bool:
 
 @contextlib.contextmanager
 def audit_context(**metadata: Any) -> Iterator[None]:
-    """Attach ``metadata`` (e.g. ``user``, ``action``) to every event written inside the block.
+    """Record every event written inside the block under one action with ``metadata`` (e.g.
+    ``user``, ``action``), on top of what an enclosing context says (the request's user and
+    path).
 
-    Services wrap their writes in it, so events carry the actor and the action even when they
-    come from a command or a Celery task rather than a request. Nested blocks merge metadata.
+    Each block is its own context. pghistory on its own merges nested contexts into the
+    outermost one, so in a request that publishes and then re-checks in-process, the last
+    action's name would overwrite the first's on every event; here the enclosing context is
+    set aside for the block and restored after it.
     """
     if not history_enabled():
         yield
         return
-    with pghistory.context(**metadata):
-        yield
+    outer = getattr(pghistory_runtime._tracker, "value", None)
+    if outer is not None:
+        del pghistory_runtime._tracker.value
+    try:
+        with pghistory.context(**{**(outer.metadata if outer else {}), **metadata}):
+            yield
+    finally:
+        if outer is not None:
+            pghistory_runtime._tracker.value = outer
 
 
 class HistoryContextMiddleware(HistoryMiddleware):

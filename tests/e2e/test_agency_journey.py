@@ -116,22 +116,59 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     assert page.get_by_text("Submitted for review.").is_visible()
     sign_out(page)
 
+    # The approver tries to publish: the missing FRIA blocks it, and the page says where to fix it.
     sign_in(page, live_server, "approver")
-    page.get_by_role("link", name="Emergency triage support").click()
+    page.get_by_role("link", name="Emergency triage support", exact=True).click()
+    page.get_by_role("link", name="Publish").click()
+    assert "AIA-27-01" in page.locator("main").inner_text()
+    page.get_by_role("button", name="Publish").click()
+    assert page.get_by_role("heading", name="There is a problem").is_visible()
+    page.goto(f"{live_server.url}/en/workspace/systems/{system.public_id}/")
     page.get_by_role("link", name="Return with comments").click()
-    page.get_by_label("What needs to change").fill("Say how long the logs are kept.")
+    page.get_by_label("What needs to change").fill("Add the fundamental-rights assessment.")
     page.get_by_role("button", name="Return with comments").click()
     sign_out(page)
 
     sign_in(page, live_server, "editor")
-    page.get_by_role("link", name="Emergency triage support").click()
-    assert page.get_by_text("Say how long the logs are kept.").is_visible()
+    page.get_by_role("link", name="Emergency triage support", exact=True).click()
+    assert page.get_by_text("Add the fundamental-rights assessment.").is_visible()
+    page.get_by_role("link", name="6. Impact assessments").first.click()
+    page.get_by_role("link", name="Add an impact assessment").click()
+    page.get_by_label("kind").select_option("fria")
+    page.get_by_label("status").select_option("completed")
+    page.get_by_label("completed on").fill("2026-11-01")
+    fria_texts = {
+        "summary of findings (English)": "Nurses decide; no patient is refused care.",
+        "(a) processes in which the system is used (English)": "Emergency admissions",
+        "(b) period and frequency of use (English)": "Around the clock",
+        "(c) people and groups likely to be affected (English)": "Emergency patients",
+        "(d) specific risks of harm (English)": "Under-triage of rare conditions",
+        "(e) how human oversight is implemented (English)": "A nurse checks every case",
+        "(f) measures if risks materialise, governance and complaints (English)": (
+            "Incident review and the hospital complaints office"
+        ),
+    }
+    for label, text in fria_texts.items():
+        page.get_by_label(label).fill(text)
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Saved.").is_visible()
+    # The hospital's translators add the Kazakh and Russian texts.
+    fria = system.impact_assessments.get(kind="fria")
+    type(fria).objects.filter(pk=fria.pk).update(
+        **{
+            f"{name}_{code}": f"{getattr(fria, name + '_en')} [{code}]"
+            for name in ("summary", *fria.FRIA_PARTS)
+            for code in ("kk", "ru")
+        }
+    )
+    page.goto(f"{live_server.url}/en/workspace/systems/{system.public_id}/")
     page.get_by_role("link", name="Submit for review").click()
     page.get_by_role("button", name="Submit for review").click()
+    assert page.get_by_text("Submitted for review.").is_visible()
     sign_out(page)
 
     sign_in(page, live_server, "approver")
-    page.get_by_role("link", name="Emergency triage support").click()
+    page.get_by_role("link", name="Emergency triage support", exact=True).click()
     page.get_by_role("link", name="Publish").click()
     page.get_by_role("button", name="Publish").click()
     assert page.get_by_text("Published as version 1.").is_visible()

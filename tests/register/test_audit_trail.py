@@ -130,3 +130,22 @@ def test_account_changes_are_recorded_without_the_password_hash():
     assert [e.pgh_label for e in events][:2] == ["insert", "update"]
     assert any(e.is_staff for e in events)
     assert not hasattr(events[0], "password")
+
+
+def test_each_action_in_one_request_keeps_its_own_name():
+    """Publishing and re-checking in one request must not relabel the publication."""
+    import pghistory
+
+    with pghistory.context(url="/en/workspace/x/", user=None):
+        system = AISystemFactory(name_en="One")
+        with audit_context(user=None, action="system.update"):
+            AISystem.objects.filter(pk=system.pk).update(name_en="Two")
+        with audit_context(user=None, action="compliance.check"):
+            AISystem.objects.filter(pk=system.pk).update(name_en="Three")
+    events = _events(system)
+    assert [e.pgh_context.metadata.get("action") for e in events] == [
+        None,
+        "system.update",
+        "compliance.check",
+    ]
+    assert all(e.pgh_context.metadata["url"] == "/en/workspace/x/" for e in events)
