@@ -13,6 +13,7 @@ from typing import Any
 
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from register.i18n import CONTENT_LANGUAGES
 from register.models import AISystem, HumanOversight
@@ -31,10 +32,10 @@ class SectionStatus(StrEnum):
     @property
     def label(self) -> Promise:
         return {
-            "not_started": _("Not started"),
-            "in_progress": _("In progress"),
-            "completed": _("Completed"),
-            "optional": _("Optional"),
+            "not_started": pgettext_lazy("section status", "Not started"),
+            "in_progress": pgettext_lazy("section status", "In progress"),
+            "completed": pgettext_lazy("section status", "Completed"),
+            "optional": pgettext_lazy("section status", "Optional"),
         }[self.value]
 
     @property
