@@ -4,21 +4,14 @@ the waiver service write them, so that every change carries its audit context.""
 from __future__ import annotations
 
 from django.contrib import admin
-from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import CheckRun, Finding
+from register.admin import ReadOnlyMixin
 
 
-class _ReadOnly(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
-        return False
+class _ReadOnly(ReadOnlyMixin, admin.ModelAdmin):
+    pass
 
 
 @admin.register(Finding)

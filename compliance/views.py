@@ -21,11 +21,11 @@ from compliance.classification import ClassificationInputError, classify
 from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
 from compliance.services import classification_apply, finding_waive
+from register.access import current_organisation, posted, system_for
 from register.models import Organisation
 from register.rules import can_read_everything, role_in
 from register.selectors import user_organisations
 from register.services.records import EDITABLE_STATES
-from register.views.workspace import _posted, _system
 
 
 def _session_key(system_id: int) -> str:
@@ -47,7 +47,7 @@ def _can_classify(request: HttpRequest, system: Any) -> bool:
 @require_http_methods(["GET", "POST"])
 def classification(request: HttpRequest, public_id: str) -> HttpResponse:
     """Check your answers: the outcome computed from them, and the button that stores it."""
-    system = _system(request, public_id)
+    system = system_for(request, public_id)
     answers = _answers(request, system)
     language = (get_language() or "en").split("-")[0]
     try:
@@ -58,7 +58,7 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
     can_classify = _can_classify(request, system)
     stored = system.classification_answers == answers and system.classified_at is not None
     form = DisagreementForm(
-        _posted(request), initial={"disagreement": system.classification_disagreement}
+        posted(request), initial={"disagreement": system.classification_disagreement}
     )
     if request.method == "POST":
         if not can_classify:
@@ -98,11 +98,11 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
     if step not in STEPS_BY_SLUG:
         raise Http404
     spec = STEPS_BY_SLUG[step]
-    system = _system(request, public_id)
+    system = system_for(request, public_id)
     if not _can_classify(request, system):
         raise PermissionDenied
     answers = _answers(request, system)
-    form = spec.form_class(_posted(request), initial=spec.form_class.initial_from(answers))
+    form = spec.form_class(posted(request), initial=spec.form_class.initial_from(answers))
     if request.method == "POST" and form.is_valid():
         answers.update(form.answers())
         request.session[_session_key(system.pk)] = answers
@@ -155,7 +155,7 @@ class WaiverForm(forms.Form):
 
 @login_required
 def system_findings_page(request: HttpRequest, public_id: str) -> HttpResponse:
-    system = _system(request, public_id)
+    system = system_for(request, public_id)
     return render(
         request,
         "compliance/system_findings.html",
@@ -171,9 +171,7 @@ def system_findings_page(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 def organisation_findings_page(request: HttpRequest) -> HttpResponse:
     """The organisation's findings; for regulators, every organisation's, with a filter."""
-    from register.views.workspace import _current_organisation
-
-    organisation = _current_organisation(request, user_organisations(request.user))
+    organisation = current_organisation(request, user_organisations(request.user))
     reads_all = organisation is None and can_read_everything(request.user)
     if organisation is None and not reads_all:
         raise PermissionDenied
@@ -198,9 +196,9 @@ def organisation_findings_page(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def waive(request: HttpRequest, public_id: str, finding_id: int) -> HttpResponse:
-    system = _system(request, public_id, perm="register.review_aisystem")
+    system = system_for(request, public_id, perm="register.review_aisystem")
     finding = get_object_or_404(Finding, pk=finding_id, system=system)
-    form = WaiverForm(_posted(request))
+    form = WaiverForm(posted(request))
     if request.method == "POST" and form.is_valid():
         try:
             finding_waive(

@@ -17,56 +17,21 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from compliance.selectors import blocking_findings, compliance_summary
 from register import forms
+from register.access import SESSION_ORGANISATION
+from register.access import current_organisation as _current_organisation
+from register.access import posted as _posted
+from register.access import system_for as _system
 from register.cards import build_card
 from register.i18n import CONTENT_LANGUAGES
-from register.models import AISystem, HumanOversight, Organisation, Status
+from register.models import AISystem, HumanOversight, Status
 from register.rules import can_read_everything, role_in
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
 from register.selectors import (
     dashboard_systems,
     system_history,
     user_organisations,
-    workspace_systems,
 )
 from register.services import publication, records
-
-SESSION_ORGANISATION = "workspace_organisation"
-
-
-def _posted(request: HttpRequest) -> Any:
-    """The submitted data on POST (even when empty), None otherwise: an empty POST is a
-    submission, not an unbound form."""
-    return request.POST if request.method == "POST" else None
-
-
-# --- Access -----------------------------------------------------------------------------------
-
-
-def _system(
-    request: HttpRequest,
-    public_id: str,
-    *,
-    perm: str = "register.view_aisystem",
-    with_parts: bool = False,
-) -> AISystem:
-    """The record if the user may see it (else 404), and may do ``perm`` with it (else 403)."""
-    queryset = workspace_systems(request.user, with_parts=with_parts)
-    system = get_object_or_404(queryset, public_id=public_id)
-    # The rule itself, not User.has_perm: a superuser manages the site in the admin but has
-    # no part in an organisation's workflow.
-    if not rules.has_perm(perm, request.user, system):
-        raise PermissionDenied
-    return system
-
-
-def _current_organisation(
-    request: HttpRequest, organisations: list[Organisation]
-) -> Organisation | None:
-    chosen = request.session.get(SESSION_ORGANISATION)
-    for organisation in organisations:
-        if organisation.pk == chosen:
-            return organisation
-    return organisations[0] if organisations else None
 
 
 def _language(request: HttpRequest) -> str:
