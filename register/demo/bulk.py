@@ -11,9 +11,10 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from register.audit import audit_context
+from register.demo.copy import copy_insert
 from register.models import (
     AISystem,
     DataSource,
@@ -234,6 +235,16 @@ def _parts(rng: random.Random, system: AISystem) -> Iterator[object]:
         )
 
 
+def _insert(model: type, rows: list) -> None:
+    if connection.vendor == "postgresql":
+        copy_insert(model, rows)
+    else:
+        for row in rows:  # SQLite: set the parent's key that was assigned after building
+            if hasattr(row, "system"):
+                row.system_id = row.system.pk
+        model.objects.bulk_create(rows)
+
+
 def seed_bulk(count: int, *, seed: int = 2026) -> BulkResult:
     """Ensure at least ``count`` synthetic systems exist; create only the missing ones."""
     existing = bulk_systems()
@@ -247,17 +258,17 @@ def seed_bulk(count: int, *, seed: int = 2026) -> BulkResult:
         for start in range(0, missing, BATCH_SIZE):
             size = min(BATCH_SIZE, missing - start)
             with transaction.atomic():
+                # This write also attaches the audit context to the transaction.
                 ids = allocate_public_ids(size)
-                systems = AISystem.objects.bulk_create(
-                    [
-                        _system(rng, public_id, organisations[i % len(organisations)])
-                        for i, public_id in enumerate(ids)
-                    ]
-                )
+                systems = [
+                    _system(rng, public_id, organisations[i % len(organisations)])
+                    for i, public_id in enumerate(ids)
+                ]
                 parts: dict[type, list[object]] = {}
                 for system in systems:
                     for part in _parts(rng, system):
                         parts.setdefault(type(part), []).append(part)
+                _insert(AISystem, systems)
                 for model, rows in parts.items():
-                    model.objects.bulk_create(rows)
+                    _insert(model, rows)
     return BulkResult(created=missing, existing=existing)
