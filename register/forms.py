@@ -210,13 +210,6 @@ class OrganisationSwitchForm(forms.Form):
 
 
 class DashboardFilterForm(forms.Form):
-    SORTS = {
-        "-updated": "-updated_at",
-        "updated": "updated_at",
-        "name": "name_en",
-        "id": "public_id",
-        "-id": "-public_id",
-    }
     q = forms.CharField(label=_("Name or identifier"), required=False, max_length=100)
     status = forms.ChoiceField(
         label=_("Publication state"), required=False, choices=[("", _("Any")), *Status.choices]

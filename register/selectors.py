@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Count, F, Q
 
+from register.i18n import fallback_order
 from register.models import AISystem, Organisation
 
 
@@ -60,6 +61,15 @@ def workspace_systems(user, *, with_parts: bool = False):  # type: ignore[no-unt
     return queryset.filter(organisation__memberships__user=user)
 
 
+# Sort keys of the dashboard; names sort in the reader's language.
+DASHBOARD_SORTS = {
+    "-updated": lambda: ["-updated_at"],
+    "updated": lambda: ["updated_at"],
+    "name": lambda: [f"name_{fallback_order()[0]}"],
+    "id": lambda: ["public_id"],
+}
+
+
 def dashboard_systems(user, organisation: Organisation | None, filters: dict):  # type: ignore[no-untyped-def]
     """The dashboard table: one query for the rows, whatever their number."""
     queryset = (
@@ -83,10 +93,10 @@ def dashboard_systems(user, organisation: Organisation | None, filters: dict):  
     if filters.get("risk_class"):
         value = "" if filters["risk_class"] == "unclassified" else filters["risk_class"]
         queryset = queryset.filter(risk_class=value)
-    from register.forms import DashboardFilterForm
-
-    order = DashboardFilterForm.SORTS.get(filters.get("sort") or "-updated", "-updated_at")
-    return queryset.order_by(order, "public_id")
+    return queryset.order_by(
+        *DASHBOARD_SORTS.get(filters.get("sort") or "-updated", DASHBOARD_SORTS["-updated"])(),
+        "public_id",
+    )
 
 
 @dataclass

@@ -34,17 +34,20 @@ class Region(models.TextChoices):
     WEST_KAZAKHSTAN = "west_kazakhstan", _("West Kazakhstan Region")
 
 
+class OrganisationKind(models.TextChoices):
+    MINISTRY = "ministry", _("Ministry")
+    CENTRAL_AGENCY = "central_agency", _("Central agency or committee")
+    AKIMAT = "akimat", _("Local executive body (akimat)")
+    STATE_ENTERPRISE = "state_enterprise", _("State enterprise or state-owned company")
+    SERVICE_CENTRE_OPERATOR = "service_centre_operator", _("Public service centre operator")
+    OTHER = "other", _("Other public body")
+
+
 @track
 class Organisation(Translatable, models.Model):
     """A public body that uses AI systems and answers for them."""
 
-    class Kind(models.TextChoices):
-        MINISTRY = "ministry", _("Ministry")
-        CENTRAL_AGENCY = "central_agency", _("Central agency or committee")
-        AKIMAT = "akimat", _("Local executive body (akimat)")
-        STATE_ENTERPRISE = "state_enterprise", _("State enterprise or state-owned company")
-        SERVICE_CENTRE_OPERATOR = "service_centre_operator", _("Public service centre operator")
-        OTHER = "other", _("Other public body")
+    Kind = OrganisationKind
 
     name_kk, name_ru, name_en = translated_fields(
         models.CharField, max_length=255, verbose_name=_("name")
@@ -56,7 +59,7 @@ class Organisation(Translatable, models.Model):
         unique=True,
         help_text=_("A short, stable code used in links and exports, e.g. mdai."),
     )
-    kind = models.CharField(_("type"), max_length=32, choices=Kind.choices)
+    kind = models.CharField(_("type"), max_length=32, choices=OrganisationKind.choices)
     parent = models.ForeignKey(
         "self",
         verbose_name=_("parent organisation"),
@@ -90,19 +93,25 @@ class Organisation(Translatable, models.Model):
                 condition=~models.Q(parent=models.F("id")),
                 name="organisation_not_own_parent",
             ),
+            models.CheckConstraint(
+                condition=models.Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
         ]
 
     def __str__(self) -> str:
         return str(self.name) or self.short_code
 
 
+class MembershipRole(models.TextChoices):
+    EDITOR = "editor", _("Editor")
+    APPROVER = "approver", _("Approver")
+
+
 @track
 class Membership(models.Model):
     """A user's role in one organisation. A user may belong to several."""
 
-    class Role(models.TextChoices):
-        EDITOR = "editor", _("Editor")
-        APPROVER = "approver", _("Approver")
+    Role = MembershipRole
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -116,7 +125,7 @@ class Membership(models.Model):
         on_delete=models.CASCADE,
         related_name="memberships",
     )
-    role = models.CharField(_("role"), max_length=16, choices=Role.choices)
+    role = models.CharField(_("role"), max_length=16, choices=MembershipRole.choices)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -125,6 +134,9 @@ class Membership(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "organisation"], name="membership_one_role_per_organisation"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(role__in=MembershipRole.values), name="membership_role_valid"
             ),
         ]
 

@@ -370,6 +370,14 @@ class AISystem(Translatable, models.Model):
             models.CheckConstraint(
                 condition=Q(risk_class__in=RiskClass.values), name="system_risk_class_valid"
             ),
+            models.CheckConstraint(condition=Q(phase__in=Phase.values), name="system_phase_valid"),
+            models.CheckConstraint(
+                condition=Q(act_role__in=ActRole.values), name="system_act_role_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(decision_role__in=[*DecisionRole.values, ""]),
+                name="system_decision_role_valid",
+            ),
             models.CheckConstraint(
                 condition=~Q(withholding=Withholding.WITHHELD)
                 | ~Q(withholding_reason_kk="", withholding_reason_ru="", withholding_reason_en=""),

@@ -95,8 +95,8 @@ class PublishedVersion(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ImmutableError("Published versions cannot be changed.")
-        if not self.sha256:
-            self.sha256 = snapshot_digest(self.snapshot)
+        # Always computed here: a caller cannot supply a hash that does not match.
+        self.sha256 = snapshot_digest(self.snapshot)
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:

@@ -181,3 +181,19 @@ def test_a_system_with_published_versions_cannot_be_deleted():
     _version(system)
     with pytest.raises(ProtectedError):
         system.delete()
+
+
+@pytest.mark.parametrize(
+    "field, value", [("phase", "forgotten"), ("act_role", "importer"), ("decision_role", "guesses")]
+)
+def test_unknown_choices_are_refused_by_the_database(field, value):
+    system = AISystemFactory()
+    with pytest.raises(IntegrityError), transaction.atomic():
+        AISystem.objects.filter(pk=system.pk).update(**{field: value})
+
+
+def test_a_supplied_hash_is_replaced_by_the_computed_one():
+    version = PublishedVersion.objects.create(
+        system=AISystemFactory(), number=1, snapshot={"a": 1}, sha256="0" * 64
+    )
+    assert version.sha256 == snapshot_digest({"a": 1})

@@ -282,3 +282,13 @@ def test_task_list_query_count_does_not_grow(
     client.force_login(editor)
     with django_assert_max_num_queries(16):
         assert client.get(_base(system)).status_code == 200
+
+
+def test_dashboard_sorts_names_in_the_readers_language(client, editor, agency):
+    complete_system(agency, editor, name_ru="Бета", name_en="Alpha")
+    complete_system(agency, editor, name_ru="Альфа", name_en="Beta")
+    client.force_login(editor)
+    html = client.get("/ru/workspace/?sort=name").content.decode()
+    assert html.index("Альфа") < html.index("Бета")
+    html = client.get("/en/workspace/?sort=name").content.decode()
+    assert html.index(">Alpha<") < html.index(">Beta<")
