@@ -143,10 +143,6 @@ class Membership(models.Model):
     def __str__(self) -> str:
         return f"{self.user} · {self.organisation} · {self.get_role_display()}"
 
-    @property
-    def can_approve(self) -> bool:
-        return self.role == self.Role.APPROVER
-
 
 class UserProxy(get_user_model()):  # type: ignore[misc]
     """Django's user, tracked through a proxy so the history triggers live in our migrations."""

@@ -112,3 +112,12 @@ def missing_text_link(system: AISystem, label: str, language: str) -> str:
         text = attribute
     url = reverse("register:section", kwargs={"public_id": system.public_id, "section": section})
     return format_html('<a class="govuk-link" href="{}?language={}">{}</a>', url, language, text)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context: template.Context, **changes: object) -> str:
+    """The current query string with ``changes`` applied (for pagination links)."""
+    query = context["request"].GET.copy()
+    for key, value in changes.items():
+        query[key] = value
+    return query.urlencode()

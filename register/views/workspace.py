@@ -3,16 +3,19 @@ history and the workflow actions. Views are thin: access check → form → one 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from compliance.selectors import blocking_findings, compliance_summary
@@ -71,6 +74,9 @@ def _capabilities(user: Any, system: AISystem) -> dict[str, bool]:
     }
 
 
+DASHBOARD_PAGE_SIZE = 50
+
+
 # --- Dashboard --------------------------------------------------------------------------------
 
 
@@ -95,7 +101,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "reads_all": reads_all and organisation is None,
             "can_create": organisation is not None,
             "filter_form": filter_form,
-            "systems": systems[:500],
+            "page": Paginator(systems, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page")),
         },
     )
 
@@ -370,13 +376,61 @@ def part_delete(request: HttpRequest, public_id: str, part: str, pk: int) -> Htt
 
 # --- Workflow ---------------------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class WorkflowAction:
+    permission: str
+    capability: str
+    title: Any
+    button: Any
+    explanation: Any
+
+
 WORKFLOW = {
-    # action: (permission, capability, confirmation title, button)
-    "submit": ("register.change_aisystem", "submit"),
-    "return": ("register.review_aisystem", "review"),
-    "publish": ("register.review_aisystem", "review"),
-    "withdraw": ("register.review_aisystem", "withdraw"),
-    "delete": ("register.change_aisystem", "delete"),
+    "submit": WorkflowAction(
+        "register.change_aisystem",
+        "submit",
+        _lazy("Submit for review"),
+        _lazy("Submit for review"),
+        _lazy(
+            "The approvers of your organisation will be told. You cannot change the record "
+            "while it is in review."
+        ),
+    ),
+    "return": WorkflowAction(
+        "register.review_aisystem",
+        "review",
+        _lazy("Return with comments"),
+        _lazy("Return with comments"),
+        _lazy("The record goes back to the editors with your comment."),
+    ),
+    "publish": WorkflowAction(
+        "register.review_aisystem",
+        "review",
+        _lazy("Publish this record"),
+        _lazy("Publish"),
+        _lazy(
+            "The public card will show exactly what the preview shows, as a new version. You "
+            "cannot publish a record you submitted yourself."
+        ),
+    ),
+    "withdraw": WorkflowAction(
+        "register.review_aisystem",
+        "withdraw",
+        _lazy("Withdraw this record"),
+        _lazy("Withdraw"),
+        _lazy(
+            "Use this when the system is no longer used. The public card stays, marked as "
+            "withdrawn with today's date."
+        ),
+    ),
+    "delete": WorkflowAction(
+        "register.change_aisystem",
+        "delete",
+        _lazy("Delete this draft"),
+        _lazy("Delete draft"),
+        _lazy("The draft and all its parts are deleted. This cannot be undone."),
+    ),
 }
 
 
@@ -385,13 +439,13 @@ WORKFLOW = {
 def workflow(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
     if action not in WORKFLOW:
         raise Http404
-    perm, capability = WORKFLOW[action]
-    system = _system(request, public_id, perm=perm, with_parts=True)
+    spec = WORKFLOW[action]
+    system = _system(request, public_id, perm=spec.permission, with_parts=True)
     form_class = forms.ReturnForm if action == "return" else forms.ConfirmForm
     form = form_class(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            if not _capabilities(request.user, system)[capability]:
+            if not _capabilities(request.user, system)[spec.capability]:
                 raise ValidationError(
                     _("This action is not possible while the record is “%(state)s”."),
                     code="invalid_transition",
@@ -411,6 +465,7 @@ def workflow(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
         {
             "system": system,
             "action": action,
+            "spec": spec,
             "form": form,
             "gaps": submission_gaps(system) if action == "submit" else [],
             "blockers": blocking_findings(system) if action == "publish" else [],

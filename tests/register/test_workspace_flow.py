@@ -292,3 +292,16 @@ def test_dashboard_sorts_names_in_the_readers_language(client, editor, agency):
     assert html.index("Альфа") < html.index("Бета")
     html = client.get("/en/workspace/?sort=name").content.decode()
     assert html.index(">Alpha<") < html.index(">Beta<")
+
+
+def test_dashboard_pages_through_many_systems(client, editor, agency):
+    from tests.factories import AISystemFactory
+
+    AISystemFactory.create_batch(55, organisation=agency)
+    client.force_login(editor)
+    first = client.get("/en/workspace/?sort=id").content.decode()
+    second = client.get("/en/workspace/?sort=id&page=2").content.decode()
+    assert "55 systems" in first
+    assert first.count("/en/workspace/systems/KZ-AI-") >= 50
+    assert 'rel="next"' in first and "sort=id&amp;page=2" in first
+    assert second.count('class="govuk-table__row"') == 5 + 1  # five rows and the header
