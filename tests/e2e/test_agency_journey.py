@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from register.models import AISystem, Membership, Status
-from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory, _translated
+from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory
 
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
 
@@ -62,27 +62,65 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     page.get_by_role("button", name="Save").click()
     assert page.get_by_text("Section saved.").is_visible()
 
-    # The remaining texts in Kazakh and Russian come from the agency's translators.
-    AISystem.objects.filter(pk=system.pk).update(
-        **{
-            k: v
-            for k, v in _translated(
-                name="Triage",
-                summary="Suggests urgency",
-                scope="Triage",
-                owner_role="Head",
-                affected_groups="Patients",
-                appeal_route="Ask the doctor on duty",
-            ).items()
-            if not k.endswith("_en") or k in ("scope_en", "affected_groups_en", "appeal_route_en")
-        },
-        decision_role="recommends",
-    )
-    from tests.factories import DataSourceFactory, HumanOversightFactory, RiskFactory
+    def open_section(title):
+        page.goto(f"{live_server.url}/en/workspace/systems/{system.public_id}/")
+        page.get_by_role("link", name=title).first.click()
 
-    HumanOversightFactory(system=system, **_translated(responsible_role="Nurse"))
-    DataSourceFactory(system=system, **_translated(name="Records", description="Vital signs"))
-    RiskFactory(system=system, **_translated(name="Under-triage", mitigation="Nurse checks"))
+    open_section("1. About the system")
+    page.get_by_label("scope: what it is and is not for (English)").fill(
+        "Emergency departments only; it never refuses care."
+    )
+    page.get_by_role("button", name="Save").click()
+
+    open_section("3. Decisions and human oversight")
+    page.get_by_label("role in decisions").select_option("recommends")
+    page.get_by_label("who is affected (English)").fill("Patients arriving at emergency care")
+    page.get_by_label("how to ask for an explanation, a human review or an appeal (English)").fill(
+        "Ask the doctor on duty, or write to the hospital's patient office."
+    )
+    page.get_by_label("oversight mode").select_option("human_decides")
+    page.get_by_label("role of the person overseeing (English)").fill("Triage nurse")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Section saved.").is_visible()
+
+    open_section("4. Data")
+    page.get_by_role("link", name="Add a data source").click()
+    page.get_by_label("name (English)").fill("Vital signs at arrival")
+    page.get_by_label("description (English)").fill("Pulse, blood pressure, temperature.")
+    page.get_by_role("button", name="Save").click()
+
+    open_section("5. Risks and mitigations")
+    page.get_by_role("link", name="Add a risk").click()
+    page.get_by_label("risk (English)").fill("Under-triage")
+    page.get_by_label("mitigation (English)").fill("A nurse checks every suggestion.")
+    page.get_by_role("button", name="Save").click()
+    assert page.get_by_text("Saved.").is_visible()
+
+    # The Kazakh and Russian texts come from the agency's translators.
+    def translate(queryset, *names):
+        for row in queryset:
+            type(row).objects.filter(pk=row.pk).update(
+                **{
+                    f"{name}_{code}": f"{getattr(row, name + '_en')} [{code}]"
+                    for name in names
+                    for code in ("kk", "ru")
+                }
+            )
+
+    translate(
+        AISystem.objects.filter(pk=system.pk),
+        "name",
+        "summary",
+        "scope",
+        "owner_role",
+        "affected_groups",
+        "appeal_route",
+    )
+    translate(type(system.oversight).objects.filter(system=system), "responsible_role")
+    translate(system.data_sources.all(), "name", "description")
+    translate(system.risks.all(), "name", "mitigation")
+    open_section("7. Translations")
+    assert page.locator("main").inner_text().count("Complete.") == 3
 
     # The questionnaire, one question per page.
     page.goto(f"{live_server.url}/en/workspace/systems/{system.public_id}/")
