@@ -47,14 +47,13 @@ def send_workflow_email(kind: str, system_id: int) -> int:
             "register:system", kwargs={"public_id": system.public_id}
         )
         subject = _(SUBJECTS[kind]).format(public_id=system.public_id)
-        body = "\n\n".join(
-            [
-                _("{name} ({public_id}) of {organisation}.").format(
-                    name=system.name, public_id=system.public_id, organisation=system.organisation
-                ),
-                system.review_comment if kind == "returned" else "",
-                _("Open the record: {path}").format(path=path),
-            ]
-        ).replace("\n\n\n\n", "\n\n")
+        paragraphs = [
+            _("{name} ({public_id}) of {organisation}.").format(
+                name=system.name, public_id=system.public_id, organisation=system.organisation
+            ),
+            system.review_comment if kind == "returned" else "",
+            _("Open the record: {path}").format(path=path),
+        ]
+        body = "\n\n".join(paragraph for paragraph in paragraphs if paragraph)
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in addresses]
     return send_mass_mail(messages, fail_silently=False)

@@ -25,11 +25,12 @@ def test_home_page_is_served_in_each_language_with_one_h1(client, language):
         assert f'hreflang="{other}"' in html
 
 
-def test_home_page_counts_come_from_the_database(client):
+def test_home_page_counts_come_from_the_database(client, django_assert_max_num_queries):
     from tests.factories import AISystemFactory
 
     AISystemFactory.create_batch(3)
-    html = client.get("/en/").content.decode()
+    with django_assert_max_num_queries(2):
+        html = client.get("/en/").content.decode()
     values = re.findall(r'app-stats__value">\s*(\d+)', html)
     assert values == ["3", "0", "3"]
 

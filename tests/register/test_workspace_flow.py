@@ -188,6 +188,8 @@ def test_submit_return_publish_through_the_pages_with_notifications(
 
     assert [m.to for m in workflow_mails()] == [[approver.email]]
     assert system.public_id in workflow_mails()[0].subject
+    link = f"{settings.SITE_URL}/en/workspace/systems/{system.public_id}/"
+    assert link in workflow_mails()[0].body
 
     response = post(approver, "return/", {"comment": ""})
     assert response.status_code == 400
