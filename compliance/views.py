@@ -21,11 +21,10 @@ from compliance.classification import ClassificationInputError, classify
 from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
 from compliance.services import classification_apply, finding_waive
-from register.access import current_organisation, posted, system_for
+from register.access import capabilities, current_organisation, posted, system_for
 from register.models import Organisation
-from register.rules import can_read_everything, role_in
+from register.rules import can_read_everything
 from register.selectors import user_organisations
-from register.services.records import EDITABLE_STATES
 
 
 def _session_key(system_id: int) -> str:
@@ -34,13 +33,6 @@ def _session_key(system_id: int) -> str:
 
 def _answers(request: HttpRequest, system: Any) -> dict[str, Any]:
     return dict(request.session.get(_session_key(system.pk)) or system.classification_answers or {})
-
-
-def _can_classify(request: HttpRequest, system: Any) -> bool:
-    return (
-        role_in(request.user, system.organisation_id) is not None
-        and system.status in EDITABLE_STATES
-    )
 
 
 @login_required
@@ -55,7 +47,7 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
         errors: dict[str, list[str]] = {}
     except ClassificationInputError as error:
         outcome, errors = None, error.errors
-    can_classify = _can_classify(request, system)
+    can_classify = capabilities(request.user, system)["edit"]
     stored = system.classification_answers == answers and system.classified_at is not None
     form = DisagreementForm(
         posted(request), initial={"disagreement": system.classification_disagreement}
@@ -99,7 +91,7 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
         raise Http404
     spec = STEPS_BY_SLUG[step]
     system = system_for(request, public_id)
-    if not _can_classify(request, system):
+    if not capabilities(request.user, system)["edit"]:
         raise PermissionDenied
     answers = _answers(request, system)
     form = spec.form_class(posted(request), initial=spec.form_class.initial_from(answers))
@@ -163,7 +155,7 @@ def system_findings_page(request: HttpRequest, public_id: str) -> HttpResponse:
             "system": system,
             "findings": list(selectors.system_findings(system)),
             "summary": selectors.compliance_summary(system),
-            "can_waive": role_in(request.user, system.organisation_id) == "approver",
+            "can_waive": capabilities(request.user, system)["waive"],
         },
     )
 

@@ -21,13 +21,14 @@ from django.views.decorators.http import require_http_methods, require_POST
 from compliance.selectors import blocking_findings, compliance_summary
 from register import forms
 from register.access import SESSION_ORGANISATION
+from register.access import capabilities as _capabilities
 from register.access import current_organisation as _current_organisation
 from register.access import posted as _posted
 from register.access import system_for as _system
 from register.cards import build_card
 from register.i18n import CONTENT_LANGUAGES
-from register.models import AISystem, HumanOversight, Status
-from register.rules import can_read_everything, role_in
+from register.models import AISystem, HumanOversight
+from register.rules import can_read_everything
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
 from register.selectors import (
     dashboard_systems,
@@ -55,23 +56,6 @@ def _conflict_rows(conflict: records.EditConflict) -> list[tuple[Any, Any, Any]]
         (meta.get_field(name).verbose_name, before, now)
         for name, (before, now) in conflict.changes.items()
     ]
-
-
-def _capabilities(user: Any, system: AISystem) -> dict[str, bool]:
-    role = role_in(user, system.organisation_id)
-    member = role is not None
-    editable = system.status in records.EDITABLE_STATES
-    return {
-        "edit": member and editable,
-        "submit": member and system.status in (Status.DRAFT, Status.RETURNED),
-        "review": role == "approver" and system.status == Status.IN_REVIEW,
-        "withdraw": role == "approver"
-        and system.published_version_id is not None
-        and system.status != Status.WITHDRAWN,
-        "delete": member
-        and system.published_version_id is None
-        and system.status in (Status.DRAFT, Status.RETURNED),
-    }
 
 
 DASHBOARD_PAGE_SIZE = 50
