@@ -4,6 +4,10 @@ A translated attribute ``name`` is three real columns ``name_kk``, ``name_ru`` a
 (declared with :func:`translated_fields`) plus a :class:`Translated` descriptor that reads the
 current language with a visible fallback. Real columns keep every language in the audit trail,
 in full-text search and in exports.
+
+The languages themselves are declared in ``config.languages``. :func:`column` names a
+per-language column and :func:`pick` is the register's one fallback, for model attributes and for
+``{kk, ru, en}`` dicts (card JSON, classification and rule texts) alike.
 """
 
 from __future__ import annotations
