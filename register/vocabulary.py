@@ -13,9 +13,11 @@ classes (``CHOICES``) load on first use.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 if TYPE_CHECKING:
@@ -339,7 +341,9 @@ PLAIN: Final[dict[str, dict[str, Any]]] = {
 }
 
 
-def _choice_classes() -> dict[str, type[models.TextChoices]]:
+@functools.cache
+def choice_classes() -> dict[str, type[models.TextChoices]]:
+    """``CHOICES``: the choice class of each kind of stored value that appears on a card."""
     from register.models import (
         ActRole,
         ApplicationArea,
@@ -381,7 +385,31 @@ def _choice_classes() -> dict[str, type[models.TextChoices]]:
 def __getattr__(name: str) -> Any:
     # ``CHOICES`` needs the models, hence Django's app registry: built on first use (PEP 562).
     if name == "CHOICES":
-        choices = _choice_classes()
-        globals()["CHOICES"] = choices
-        return choices
+        return choice_classes()
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def choice_label(kind: str, value: Any) -> str:
+    """The label of the stored ``value`` of ``kind`` (a key of ``CHOICES``) in the active
+    language; empty for ``None``; a value the class does not know (an old snapshot) as stored.
+
+    Raises ``KeyError`` for an unknown ``kind``.
+    """
+    choices = choice_classes()[kind]
+    if value is None:
+        return ""
+    try:
+        return str(choices(value).label)
+    except ValueError:
+        return str(value)
+
+
+def plain_sentence(kind: str, value: Any) -> str:
+    """The plain-language sentence of ``PLAIN[kind]`` for a stored value; empty when none."""
+    sentence = PLAIN.get(kind, {}).get(value if value is not None else "")
+    return str(sentence) if sentence is not None else ""
+
+
+def field_label(key: str) -> str:
+    """The capitalised label of a card field (``KeyError`` for an unknown one)."""
+    return capfirst(str(FIELD_LABELS[key]))

@@ -14,23 +14,16 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
-from django.db import models
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.text import capfirst
 
 from config.languages import SPACE_GROUPING_LANGUAGES
-from register.i18n import CONTENT_LANGUAGES, TranslatedText, content_language, fallback_order, pick
+from register import vocabulary
+from register.i18n import TranslatedText, content_language, pick
 from register.models import RiskClass
-from register.vocabulary import (
-    ANNEX_III_USES,
-    CHOICES,
-    FALLBACK_MARKERS,
-    FIELD_LABELS,
-    FRIA_PARTS,
-    PLAIN,
-)
+from register.vocabulary import ANNEX_III_USES, CHOICES, FALLBACK_MARKERS, FRIA_PARTS
 
 register = template.Library()
 
@@ -59,7 +52,7 @@ def translated(value: Any, language: str | None = None) -> TranslatedText:
         return value
     if isinstance(value, Mapping) or value is None:
         return pick(value, language)
-    return TranslatedText(str(value), fallback_order(language)[0], is_fallback=False)
+    return TranslatedText(str(value), content_language(language), is_fallback=False)
 
 
 @register.filter
@@ -90,48 +83,37 @@ def translated_text(value: Any, block: bool = False) -> dict[str, Any]:
     }
 
 
-def _choices(name: str) -> type[models.TextChoices]:
-    try:
-        return CHOICES[name]
-    except KeyError:
+def _known_kind(name: str) -> str:
+    if name not in CHOICES:
         raise template.TemplateSyntaxError(
             f"Unknown choice class {name!r}; expected one of {', '.join(sorted(CHOICES))}."
-        ) from None
-
-
-def _label(choices: type[models.TextChoices], value: Any) -> str:
-    if value is None:
-        return ""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return str(value)
+        )
+    return name
 
 
 @register.filter
 def choice_label(value: Any, name: str) -> str:
     """``{{ card.phase|choice_label:"phase" }}``: the label of a stored choice in the active
     language; a value the class does not know (an old snapshot) is shown as stored."""
-    return _label(_choices(name), value)
+    return vocabulary.choice_label(_known_kind(name), value)
 
 
 @register.filter
 def choice_labels(values: Any, name: str) -> list[str]:
     """The labels of a JSON list of stored choices, in order; join them in the template."""
-    choices = _choices(name)
+    kind = _known_kind(name)
     if values is None or values == "":
         return []
     if isinstance(values, str) or not isinstance(values, Iterable):
         values = [values]
-    return [_label(choices, value) for value in values]
+    return [vocabulary.choice_label(kind, value) for value in values]
 
 
 @register.filter
 def plain(value: Any, name: str) -> str:
     """A plain-language sentence for a stored value (``decision_role``, ``risk_class``,
     ``transparency``); empty when there is none."""
-    sentence = PLAIN.get(name, {}).get(value if value is not None else "")
-    return str(sentence) if sentence is not None else ""
+    return vocabulary.plain_sentence(name, value)
 
 
 @register.filter
@@ -149,7 +131,7 @@ def annex_iii_use(point: Any) -> TranslatedText:
 @register.simple_tag
 def field_label(key: str) -> str:
     """``{% field_label "scope" %}``: the capitalised label of a card field."""
-    return capfirst(str(FIELD_LABELS[key]))
+    return vocabulary.field_label(key)
 
 
 @register.filter
@@ -231,7 +213,5 @@ def tel_href(value: Any) -> str:
 def has_text(value: Any) -> bool:
     """True when a ``{kk, ru, en}`` dict has text in any language."""
     if isinstance(value, Mapping):
-        return any(
-            isinstance(value.get(code), str) and value[code].strip() for code in CONTENT_LANGUAGES
-        )
+        return bool(pick(value))
     return bool(value.strip()) if isinstance(value, str) else bool(value)

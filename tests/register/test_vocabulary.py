@@ -83,3 +83,15 @@ def test_the_card_helpers_import_nothing_of_the_rule_engine():
     vocabulary_source = (ROOT / "register" / "vocabulary.py").read_text()
     assert not re.search(r"^\s*(from|import) compliance", source, re.MULTILINE)
     assert not re.search(r"^\s*(from|import) compliance", vocabulary_source, re.MULTILINE)
+
+
+def test_choice_labels_outside_templates_for_reports_and_exports():
+    with translation.override("ru"):
+        assert vocabulary.choice_label("risk_class", "high") == str(RiskClass.HIGH.label)
+        assert vocabulary.choice_label("risk_class", "high") != "High risk"
+    with translation.override("en"):
+        assert vocabulary.choice_label("risk_class", "high") == "High risk"
+        assert vocabulary.choice_label("phase", "retired-in-2019") == "retired-in-2019"
+        assert vocabulary.choice_label("phase", None) == ""
+        assert vocabulary.plain_sentence("risk_class", "no-such-class") == ""
+        assert vocabulary.field_label("team") == "Responsible team"
