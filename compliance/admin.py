@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance.models import CheckRun, Finding
 from register.admin import ReadOnlyMixin
+from register.i18n import columns
 
 
 class _ReadOnly(ReadOnlyMixin, admin.ModelAdmin):
@@ -28,7 +29,11 @@ class FindingAdmin(_ReadOnly):
     ]
     list_filter = ["status", "severity", "rule_id"]
     list_select_related = ["system"]
-    search_fields = ["rule_id", "system__public_id", "system__name_en", "system__name_ru"]
+    search_fields = [
+        "rule_id",
+        "system__public_id",
+        *(f"system__{name}" for name in columns("name")),
+    ]
     date_hierarchy = "first_seen_at"
     ordering = ["-last_seen_at"]
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.utils.translation import get_language
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
@@ -10,6 +9,7 @@ from rest_framework.throttling import AnonRateThrottle
 from rest_framework.views import APIView
 
 from compliance.classification import LANGUAGES, ClassificationInputError, classify
+from register.i18n import content_language
 
 
 class ClassifyView(APIView):
@@ -25,7 +25,7 @@ class ClassifyView(APIView):
     throttle_classes = [AnonRateThrottle]
 
     def post(self, request: Request) -> Response:
-        language = request.query_params.get("language") or (get_language() or "en")[:2]
+        language = request.query_params.get("language") or content_language()
         if language not in LANGUAGES:
             return Response(
                 {"errors": {"language": [f"Use one of: {', '.join(LANGUAGES)}."]}}, status=400

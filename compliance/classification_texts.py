@@ -8,7 +8,8 @@ article behind it. Templates use `str.format` placeholders only (`{letter}`, `{p
 same set.
 
 Changing a text that alters what a classification *says* is a change of the classification logic:
-bump `compliance.classification.CLASSIFICATION_VERSION` with it.
+bump `compliance.classification.CLASSIFICATION_VERSION` with it. The Annex III point labels are
+shared with the public card and live in `register.vocabulary`; the same rule holds for them.
 """
 
 from __future__ import annotations
@@ -16,9 +17,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-LANGUAGES: Final = ("kk", "ru", "en")
+from config.languages import CONTENT_LANGUAGES
+from register.vocabulary import ANNEX_III_USES, Translations
 
-Translations = Mapping[str, str]
+LANGUAGES: Final = CONTENT_LANGUAGES
+
+__all__ = [
+    "ANNEX_III_USES",
+    "ART6_3_CONDITIONS",
+    "LANGUAGES",
+    "OBLIGATION_TITLES",
+    "PRACTICES",
+    "RATIONALE",
+    "Translations",
+]
 
 # Art 5(1)(a)-(h), as the noun phrase that follows "banned practice:".
 PRACTICES: Final[Mapping[str, Translations]] = {
@@ -87,178 +99,6 @@ PRACTICES: Final[Mapping[str, Translations]] = {
         "местах в правоохранительных целях (вне узких исключений, допускаемых законом)",
         "en": "real-time remote biometric identification of people in public places for law "
         "enforcement (outside the narrow exceptions the law allows)",
-    },
-}
-
-# Annex III points, as the noun phrase that follows "area of use:".
-ANNEX_III_USES: Final[Mapping[str, Translations]] = {
-    "1a": {
-        "kk": "адамдарды қашықтан биометриялық сәйкестендіру (адамның өзі айтқан тұлға екенін "
-        "жай ғана тексеру емес)",
-        "ru": "дистанционная биометрическая идентификация людей (а не простая проверка того, что "
-        "человек — тот, за кого себя выдаёт)",
-        "en": "remote biometric identification of people (not simply checking that a person is "
-        "who they claim to be)",
-    },
-    "1b": {
-        "kk": "биометриялық деректер арқылы адамдарды сезімтал немесе қорғалатын белгілері бойынша "
-        "санаттарға бөлу",
-        "ru": "распределение людей по категориям на основе чувствительных или защищённых признаков "
-        "с помощью биометрических данных",
-        "en": "sorting people into categories by sensitive or protected characteristics using "
-        "biometric data",
-    },
-    "1c": {
-        "kk": "эмоцияларды тану",
-        "ru": "распознавание эмоций",
-        "en": "emotion recognition",
-    },
-    "2": {
-        "kk": "аса маңызды инфрақұрылымды басқарудағы қауіпсіздік құрамдас бөлігі (цифрлық "
-        "инфрақұрылым, жол қозғалысы, сумен, газбен, жылумен немесе электр энергиясымен "
-        "жабдықтау)",
-        "ru": "компонент безопасности в управлении критической инфраструктурой (цифровой "
-        "инфраструктурой, дорожным движением, снабжением водой, газом, теплом или "
-        "электроэнергией)",
-        "en": "a safety component in running critical infrastructure (digital infrastructure, "
-        "road traffic, or the supply of water, gas, heating or electricity)",
-    },
-    "3a": {
-        "kk": "білім беру ұйымдарына қолжеткізу, қабылдау немесе бөлу туралы шешімдер",
-        "ru": "решения о доступе, приёме или распределении в учебные заведения",
-        "en": "deciding on access, admission or assignment to educational institutions",
-    },
-    "3b": {
-        "kk": "оқу нәтижелерін бағалау",
-        "ru": "оценка результатов обучения",
-        "en": "evaluating learning outcomes",
-    },
-    "3c": {
-        "kk": "адамның қандай деңгейде білім алатынын бағалау",
-        "ru": "оценка уровня образования, который получит человек",
-        "en": "assessing the level of education a person will receive",
-    },
-    "3d": {
-        "kk": "емтихан кезінде білім алушылардың тыйым салынған әрекеттерін бақылау және анықтау",
-        "ru": "наблюдение за запрещённым поведением учащихся во время экзаменов и его выявление",
-        "en": "monitoring and detecting prohibited behaviour of students during tests",
-    },
-    "4a": {
-        "kk": "қызметкерлерді іріктеу және жалдау (бос жұмыс орындары туралы бағытталған "
-        "хабарландырулар, өтінімдерді сұрыптау, үміткерлерді бағалау)",
-        "ru": "подбор и отбор персонала (адресная реклама вакансий, фильтрация заявок, оценка "
-        "кандидатов)",
-        "en": "recruitment and selection (targeted job adverts, filtering applications, "
-        "evaluating candidates)",
-    },
-    "4b": {
-        "kk": "еңбек жағдайлары, қызметте жоғарылату, жұмыстан шығару немесе тапсырмаларды бөлу "
-        "туралы шешімдер, сондай-ақ қызметкерлердің жұмысын бақылау және бағалау",
-        "ru": "решения об условиях труда, повышении, увольнении или распределении задач, а также "
-        "наблюдение за работой сотрудников и её оценка",
-        "en": "decisions on working conditions, promotion, dismissal or task allocation, and "
-        "monitoring or evaluating workers' performance",
-    },
-    "5a": {
-        "kk": "адамдардың негізгі мемлекеттік жәрдемақылар мен қызметтерді, оның ішінде "
-        "медициналық көмекті алу құқығын бағалау, сондай-ақ оларды беру, азайту, тоқтату "
-        "немесе қайтарып алу",
-        "ru": "оценка права людей на основные государственные пособия и услуги, включая "
-        "медицинскую помощь, а также их предоставление, сокращение, отмена или возврат",
-        "en": "evaluating whether people are eligible for essential public benefits and services, "
-        "including healthcare, and granting, reducing, revoking or reclaiming them",
-    },
-    "5b": {
-        "kk": "несиеге қабілеттілікті бағалау немесе кредиттік скоринг (алаяқтықты анықтауды "
-        "қоспағанда)",
-        "ru": "оценка кредитоспособности или кредитный скоринг (кроме выявления мошенничества)",
-        "en": "assessing creditworthiness or credit scoring (except fraud detection)",
-    },
-    "5c": {
-        "kk": "өмірді және денсаулықты сақтандырудағы тәуекелді бағалау және баға белгілеу",
-        "ru": "оценка рисков и ценообразование в страховании жизни и здоровья",
-        "en": "risk assessment and pricing in life and health insurance",
-    },
-    "5d": {
-        "kk": "шұғыл қоңырауларды бағалау және жіктеу, шұғыл қызметтерді жіберу немесе шұғыл "
-        "медициналық көмекте пациенттерді сұрыптау",
-        "ru": "оценка и классификация экстренных вызовов, направление экстренных служб или "
-        "сортировка пациентов при неотложной медицинской помощи",
-        "en": "evaluating and classifying emergency calls, dispatching emergency services, or "
-        "triage of patients in emergency healthcare",
-    },
-    "6a": {
-        "kk": "адамның қылмыс құрбаны болу тәуекелін бағалау",
-        "ru": "оценка риска того, что человек станет жертвой преступления",
-        "en": "assessing the risk of a person becoming a victim of crime",
-    },
-    "6b": {
-        "kk": "құқық қорғау қызметіндегі полиграфтар және соған ұқсас құралдар",
-        "ru": "полиграфы и подобные инструменты в правоохранительной деятельности",
-        "en": "polygraphs and similar tools in law enforcement",
-    },
-    "6c": {
-        "kk": "дәлелдемелердің анықтығын бағалау",
-        "ru": "оценка достоверности доказательств",
-        "en": "evaluating the reliability of evidence",
-    },
-    "6d": {
-        "kk": "адамның қылмыс немесе қайталама қылмыс жасау тәуекелін бағалау не оның тұлғалық "
-        "қасиеттерін немесе бұрынғы қылмыстық мінез-құлқын бағалау",
-        "ru": "оценка риска совершения человеком преступления или повторного преступления либо "
-        "оценка черт личности или прошлого преступного поведения",
-        "en": "assessing the risk of a person offending or re-offending, or assessing personality "
-        "traits or past criminal behaviour",
-    },
-    "6e": {
-        "kk": "қылмыстарды анықтау, тергеу немесе қылмыстық қудалау кезінде адамдарды профильдеу",
-        "ru": "профилирование людей при выявлении, расследовании или уголовном преследовании "
-        "преступлений",
-        "en": "profiling people when detecting, investigating or prosecuting crime",
-    },
-    "7a": {
-        "kk": "көші-қон, баспана беру және шекаралық бақылау саласындағы полиграфтар және соған "
-        "ұқсас құралдар",
-        "ru": "полиграфы и подобные инструменты в сфере миграции, убежища и пограничного контроля",
-        "en": "polygraphs and similar tools in migration, asylum and border control",
-    },
-    "7b": {
-        "kk": "елге кіретін адамға байланысты қауіпсіздік, заңсыз көші-қон немесе денсаулық "
-        "тәуекелін бағалау",
-        "ru": "оценка рисков безопасности, незаконной миграции или здоровья, связанных с "
-        "въезжающим человеком",
-        "en": "assessing the security, irregular migration or health risk of a person entering "
-        "the country",
-    },
-    "7c": {
-        "kk": "баспана, виза және тұруға ықтиярхат беру туралы өтініштерді және оларға қатысты "
-        "шағымдарды қарау",
-        "ru": "рассмотрение заявлений о предоставлении убежища, виз и видов на жительство, а также "
-        "связанных с ними жалоб",
-        "en": "examining applications for asylum, visas and residence permits, and related "
-        "complaints",
-    },
-    "7d": {
-        "kk": "көші-қон және шекаралық бақылау саласында адамдарды анықтау, тану немесе "
-        "сәйкестендіру (жол жүру құжаттарын тексеруді қоспағанда)",
-        "ru": "обнаружение, распознавание или идентификация людей в сфере миграции и пограничного "
-        "контроля (кроме проверки проездных документов)",
-        "en": "detecting, recognising or identifying people in migration and border control "
-        "(except checking travel documents)",
-    },
-    "8a": {
-        "kk": "сотқа немесе дауларды шешетін органға фактілер мен құқық нормаларын зерттеуге, "
-        "түсіндіруге және заңды қолдануға көмектесу",
-        "ru": "помощь суду или органу по разрешению споров в исследовании и толковании фактов и "
-        "норм права и в применении закона",
-        "en": "helping a court or a dispute resolution body to research and interpret facts and "
-        "law and to apply the law",
-    },
-    "8b": {
-        "kk": "сайлаудың немесе референдумның нәтижесіне не адамдардың дауыс беру мінез-құлқына "
-        "ықпал ету",
-        "ru": "влияние на исход выборов или референдума либо на электоральное поведение людей",
-        "en": "influencing the outcome of an election or referendum, or people's voting behaviour",
     },
 }
 

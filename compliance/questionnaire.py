@@ -12,11 +12,11 @@ from typing import Any
 
 from django import forms
 from django.utils.functional import lazy
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from compliance import classification_texts as texts
 from compliance.classification import ANNEX_III_POINTS, PROHIBITED_PRACTICES
+from register.i18n import pick
 
 YES_NO_UNSURE = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("I am not sure"))]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -25,8 +25,7 @@ _FROM_BOOL = {True: "yes", False: "no", None: "unsure"}
 
 
 def _text(mapping: Any, key: str) -> str:
-    language = (get_language() or "en").split("-")[0]
-    return mapping[key].get(language) or mapping[key]["en"]
+    return pick(mapping[key])
 
 
 _lazy_text = lazy(_text, str)

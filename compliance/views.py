@@ -11,7 +11,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
@@ -22,6 +21,7 @@ from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
 from compliance.services import classification_apply, finding_waive
 from register.access import capabilities, current_organisation, posted, system_for
+from register.i18n import content_language
 from register.models import Organisation
 from register.rules import can_read_everything
 from register.selectors import user_organisations
@@ -41,7 +41,7 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
     """Check your answers: the outcome computed from them, and the button that stores it."""
     system = system_for(request, public_id)
     answers = _answers(request, system)
-    language = (get_language() or "en").split("-")[0]
+    language = content_language()
     try:
         outcome = classify(answers, language=language) if answers else None
         errors: dict[str, list[str]] = {}

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.translation import gettext_lazy as _
 
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
+from config import languages
 from config.env import Env
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -197,12 +197,10 @@ SESSION_COOKIE_HTTPONLY = True
 
 # --- Internationalisation -------------------------------------------------------------------
 
-LANGUAGES = [
-    ("kk", _("Kazakh")),
-    ("ru", _("Russian")),
-    ("en", _("English")),
-]
-LANGUAGE_CODE = env.choice("DEFAULT_LANGUAGE", default="kk", choices=("kk", "ru", "en"))
+LANGUAGES = languages.LANGUAGES
+LANGUAGE_CODE = env.choice(
+    "DEFAULT_LANGUAGE", default=languages.CONTENT_LANGUAGES[0], choices=languages.CONTENT_LANGUAGES
+)
 LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True

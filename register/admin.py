@@ -8,6 +8,7 @@ from django.contrib import admin
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from register.i18n import columns
 from register.models import (
     AISystem,
     DataSource,
@@ -41,9 +42,9 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["short_code", "name_kk", "name_ru", "name_en", "kind", "region"]
+    list_display = ["short_code", *columns("name"), "kind", "region"]
     list_filter = ["kind", "region"]
-    search_fields = ["short_code", "name_kk", "name_ru", "name_en", "contact_email"]
+    search_fields = ["short_code", *columns("name"), "contact_email"]
     autocomplete_fields = ["parent"]
     inlines = [MembershipInline]
 
@@ -56,9 +57,7 @@ class MembershipAdmin(admin.ModelAdmin):
         "user__username",
         "user__email",
         "organisation__short_code",
-        "organisation__name_en",
-        "organisation__name_ru",
-        "organisation__name_kk",
+        *(f"organisation__{name}" for name in columns("name")),
     ]
     autocomplete_fields = ["user", "organisation"]
     list_select_related = ["user", "organisation"]
@@ -114,7 +113,7 @@ class AISystemAdmin(ReadOnlyMixin, admin.ModelAdmin):
         "withholding",
         "organisation",
     ]
-    search_fields = ["public_id", "name_kk", "name_ru", "name_en", "organisation__short_code"]
+    search_fields = ["public_id", *columns("name"), "organisation__short_code"]
     list_select_related = ["organisation"]
     date_hierarchy = "updated_at"
     inlines = [

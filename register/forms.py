@@ -13,6 +13,7 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from register.i18n import CONTENT_LANGUAGES
 from register.models import (
     AISystem,
     Channel,
@@ -81,7 +82,8 @@ CHOICE_LISTS = {
 
 
 def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
-    base = field.name.rsplit("_", 1)[0] if field.name[-3:] in ("_kk", "_ru", "_en") else field.name
+    stem, _sep, code = field.name.rpartition("_")
+    base = stem if code in CONTENT_LANGUAGES else field.name
     if field.name in CHOICE_LISTS:
         return forms.MultipleChoiceField(
             label=field.verbose_name,

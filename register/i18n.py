@@ -4,26 +4,52 @@ A translated attribute ``name`` is three real columns ``name_kk``, ``name_ru`` a
 (declared with :func:`translated_fields`) plus a :class:`Translated` descriptor that reads the
 current language with a visible fallback. Real columns keep every language in the audit trail,
 in full-text search and in exports.
+
+The languages themselves are declared in ``config.languages``. :func:`column` names a
+per-language column and :func:`pick` is the register's one fallback, for model attributes and for
+``{kk, ru, en}`` dicts (card JSON, classification and rule texts) alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.conf import settings
 from django.db import models
 from django.utils import translation
 from django.utils.text import format_lazy
-from django.utils.translation import gettext_lazy as _
 
-CONTENT_LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
+from config.languages import CONTENT_LANGUAGES, LANGUAGE_NAMES
 
-_LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
+__all__ = [
+    "CONTENT_LANGUAGES",
+    "Translatable",
+    "Translated",
+    "TranslatedText",
+    "column",
+    "columns",
+    "content_language",
+    "fallback_order",
+    "missing_by_language",
+    "pick",
+    "translated_fields",
+]
+
+
+def column(name: str, language: str) -> str:
+    """The column holding attribute ``name`` in ``language``: ``column("name", "kk")`` →
+    ``"name_kk"``."""
+    return f"{name}_{language}"
+
+
+def columns(name: str) -> tuple[str, ...]:
+    """The columns of ``name`` in every content language, in order."""
+    return tuple(column(name, code) for code in CONTENT_LANGUAGES)
 
 
 def _suffix(verbose_name: Any, language: str) -> Any:
-    return format_lazy("{} ({})", verbose_name, _LANGUAGE_NAMES[language])
+    return format_lazy("{} ({})", verbose_name, LANGUAGE_NAMES[language])
 
 
 def translated_fields(field_class: type[models.Field], **kwargs: Any) -> tuple[models.Field, ...]:
@@ -56,13 +82,35 @@ class TranslatedText(str):
         return instance
 
 
+def content_language(language: str | None = None) -> str:
+    """``language`` (the active language by default) as a content-language code: ``"ru-RU"``
+    → ``"ru"``; a language the register does not hold → the site default."""
+    code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    return code if code in CONTENT_LANGUAGES else settings.LANGUAGE_CODE
+
+
 def fallback_order(language: str | None = None) -> list[str]:
     """The requested language first, then the site default, then the others."""
-    requested = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    order = [requested, settings.LANGUAGE_CODE, *CONTENT_LANGUAGES]
+    order = [content_language(language), settings.LANGUAGE_CODE, *CONTENT_LANGUAGES]
     return [
         code for i, code in enumerate(order) if code in CONTENT_LANGUAGES and code not in order[:i]
     ]
+
+
+def pick(values: Mapping[str, Any] | None, language: str | None = None) -> TranslatedText:
+    """The text of ``values`` (a ``{kk, ru, en}`` dict) in ``language`` (the active language by
+    default), else the first non-blank one in :func:`fallback_order`, marked as a fallback.
+
+    The register's only fallback: model attributes, card JSON, classification and rule texts
+    all read through it. Blank means empty or whitespace only; when every language is blank the
+    result is empty text in the first language of the order, not marked as a fallback.
+    """
+    order = fallback_order(language)
+    for code in order:
+        text = values.get(code) if values else None
+        if isinstance(text, str) and text.strip():
+            return TranslatedText(text, code, is_fallback=code != order[0])
+    return TranslatedText("", order[0], is_fallback=False)
 
 
 class Translated:
@@ -100,13 +148,12 @@ class Translatable:
     def required_translations(cls) -> list[str]:
         return [attr.name for attr in cls.translated_attributes() if attr.required]
 
+    def translations(self, name: str) -> dict[str, str]:
+        """``{kk, ru, en}`` of the attribute ``name``, as stored."""
+        return {code: getattr(self, column(name, code)) for code in CONTENT_LANGUAGES}
+
     def get_translation(self, name: str, language: str | None = None) -> TranslatedText:
-        order = fallback_order(language)
-        for code in order:
-            value = getattr(self, f"{name}_{code}")
-            if value:
-                return TranslatedText(value, code, is_fallback=code != order[0])
-        return TranslatedText("", order[0], is_fallback=False)
+        return pick(self.translations(name), language)
 
     def missing_required(self) -> list[str]:
         """Names of required attributes that are blank in every language."""
@@ -114,7 +161,7 @@ class Translatable:
             name
             for name in self.required_translations()
             if not any(
-                str(getattr(self, f"{name}_{code}") or "").strip() for code in CONTENT_LANGUAGES
+                str(getattr(self, column(name, code)) or "").strip() for code in CONTENT_LANGUAGES
             )
         ]
 
@@ -123,7 +170,7 @@ class Translatable:
         return [
             name
             for name in self.required_translations()
-            if not str(getattr(self, f"{name}_{language}") or "").strip()
+            if not str(getattr(self, column(name, language)) or "").strip()
         ]
 
 

@@ -15,12 +15,13 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from register.i18n import CONTENT_LANGUAGES
+from config import languages
+from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, HumanOversight
 
 # Languages a record must be complete in before submission: the state language and Russian,
 # in which public information is expected. English completeness is recommended, and checked.
-SUBMISSION_LANGUAGES = ("kk", "ru")
+SUBMISSION_LANGUAGES = languages.SUBMISSION_LANGUAGES
 
 
 class SectionStatus(StrEnum):
@@ -72,12 +73,14 @@ OVERSIGHT_TRANSLATED = _translated(HumanOversight)
 
 def expand(names: tuple[str, ...], translated: set[str], language: str) -> list[str]:
     """Base names → model field names in ``language`` (``summary`` → ``summary_kk``)."""
-    return [f"{name}_{language}" if name in translated else name for name in names]
+    return [column(name, language) if name in translated else name for name in names]
 
 
 def _filled(obj: Any, name: str, translated: set[str]) -> bool:
     if name in translated:
-        return any(str(getattr(obj, f"{name}_{code}") or "").strip() for code in CONTENT_LANGUAGES)
+        return any(
+            str(getattr(obj, column(name, code)) or "").strip() for code in CONTENT_LANGUAGES
+        )
     value = getattr(obj, name)
     return value not in (None, "", [], {})
 

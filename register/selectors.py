@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Count, F, Q
 
-from register.i18n import fallback_order
+from register.i18n import column, content_language
 from register.models import AISystem, Organisation
 
 
@@ -65,7 +65,7 @@ def workspace_systems(user, *, with_parts: bool = False):  # type: ignore[no-unt
 DASHBOARD_SORTS = {
     "-updated": lambda: ["-updated_at"],
     "updated": lambda: ["updated_at"],
-    "name": lambda: [f"name_{fallback_order()[0]}"],
+    "name": lambda: [column("name", content_language())],
     "id": lambda: ["public_id"],
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import factory
 from django.contrib.auth import get_user_model
 
+from register.i18n import CONTENT_LANGUAGES, column
 from register.models import (
     AISystem,
     DataSource,
@@ -108,15 +109,11 @@ class RiskFactory(factory.django.DjangoModelFactory):
     mitigation_en = "Answers link to the official rules."
 
 
-def _tri(text: str) -> dict[str, str]:
-    return {f"_{code}": f"{text} [{code}]" for code in ("kk", "ru", "en")}
-
-
 def _translated(**texts: str) -> dict[str, str]:
     return {
-        f"{name}{suffix}": value
+        column(name, code): f"{text} [{code}]"
         for name, text in texts.items()
-        for suffix, value in _tri(text).items()
+        for code in CONTENT_LANGUAGES
     }
 
 

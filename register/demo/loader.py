@@ -18,7 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from compliance.services import classification_apply
-from register.i18n import CONTENT_LANGUAGES
+from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, Membership, Organisation, Status
 from register.rules import REGULATOR_GROUP
 from register.services.organisations import membership_grant, organisation_upsert
@@ -48,7 +48,7 @@ def _expand(values: dict[str, Any]) -> dict[str, Any]:
     for key, value in values.items():
         if isinstance(value, dict) and set(value) <= set(CONTENT_LANGUAGES):
             for code in CONTENT_LANGUAGES:
-                expanded[f"{key}_{code}"] = value.get(code, "")
+                expanded[column(key, code)] = value.get(code, "")
         else:
             expanded[key] = value
     return expanded

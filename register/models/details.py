@@ -8,7 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import track
-from register.i18n import Translatable, Translated, translated_fields
+from register.i18n import CONTENT_LANGUAGES, Translatable, Translated, column, translated_fields
 from register.validators import ChoiceListValidator
 
 
@@ -317,11 +317,11 @@ class ImpactAssessment(_SystemPart):
 
     def missing_fria_parts(self, language: str | None = None) -> list[str]:
         """Art 27(1) parts (a)–(f) left blank in ``language`` (any language if ``None``)."""
-        languages = [language] if language else ["kk", "ru", "en"]
+        languages = (language,) if language else CONTENT_LANGUAGES
         return [
             part
             for part in self.FRIA_PARTS
-            if not any(getattr(self, f"{part}_{code}").strip() for code in languages)
+            if not any(getattr(self, column(part, code)).strip() for code in languages)
         ]
 
     def missing_translations(self, language: str) -> list[str]:
@@ -334,7 +334,7 @@ class ImpactAssessment(_SystemPart):
             missing += [
                 part
                 for part in self.FRIA_PARTS
-                if part in written and not getattr(self, f"{part}_{language}").strip()
+                if part in written and not getattr(self, column(part, language)).strip()
             ]
         return missing
 

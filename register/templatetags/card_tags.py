@@ -14,195 +14,18 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from django import template
-from django.db import models
 from django.template.defaultfilters import date as date_filter
 from django.template.defaultfilters import floatformat
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import capfirst
-from django.utils.translation import gettext_lazy as _
 
-from compliance.classification_texts import ANNEX_III_USES
-from register.i18n import CONTENT_LANGUAGES, TranslatedText, fallback_order
-from register.models import (
-    ActRole,
-    ApplicationArea,
-    Channel,
-    DataSource,
-    DecisionRole,
-    HumanOversight,
-    ImpactAssessment,
-    Phase,
-    PolicyArea,
-    Risk,
-    RiskClass,
-    Technique,
-    Withholding,
-)
+from config.languages import SPACE_GROUPING_LANGUAGES
+from register import vocabulary
+from register.i18n import TranslatedText, content_language, pick
+from register.models import RiskClass
+from register.vocabulary import ANNEX_III_USES, CHOICES, FALLBACK_MARKERS, FRIA_PARTS
 
 register = template.Library()
-
-# Short names used in templates (``value|choice_label:"phase"``) for the choice classes whose
-# stored values appear on a card.
-CHOICES: dict[str, type[models.TextChoices]] = {
-    "phase": Phase,
-    "application_area": ApplicationArea,
-    "policy_area": PolicyArea,
-    "technique": Technique,
-    "channel": Channel,
-    "decision_role": DecisionRole,
-    "act_role": ActRole,
-    "risk_class": RiskClass,
-    "withholding": Withholding,
-    "data_use": DataSource.Use,
-    "personal_data": DataSource.PersonalData,
-    "special_category": DataSource.SpecialCategory,
-    "oversight_mode": HumanOversight.Mode,
-    "assessment_kind": ImpactAssessment.Kind,
-    "assessment_state": ImpactAssessment.State,
-    "risk_level": Risk.Level,
-}
-
-# "(not yet translated; shown in …)": one whole sentence per language, so that translators can
-# inflect the language name as their grammar needs.
-_FALLBACK_MARKERS = {
-    "kk": _("(not yet translated; shown in Kazakh)"),
-    "ru": _("(not yet translated; shown in Russian)"),
-    "en": _("(not yet translated; shown in English)"),
-}
-
-# Labels of the card's fields. Where a model field says the same thing, the msgid is the model's
-# verbose name, so the existing translations apply; ``field_label`` capitalises it.
-FIELD_LABELS = {
-    "scope": _("scope: what it is and is not for"),
-    "benefits": _("benefits"),
-    "alternatives": _("alternatives considered"),
-    "phase": _("lifecycle phase"),
-    "application_area": _("application area"),
-    "policy_area": _("policy area"),
-    "techniques": _("AI techniques"),
-    "channels": _("service channels"),
-    "usage_frequency": _("how often it is used"),
-    "process_integration": _("how it fits into the decision process"),
-    "affected_groups": _("who is affected"),
-    "affected_per_year": _("people affected per year (estimate)"),
-    "act_role": _("role under the AI Act"),
-    "owner_role": _("senior responsible owner (role)"),
-    "team": _("responsible team"),
-    "organisation": _("organisation"),
-    "organisation_contact": _("organisation's general contact"),
-    "supplier": _("supplier"),
-    "oversight_mode": _("oversight mode"),
-    "responsible_role": _("role of the person overseeing"),
-    "people_count": _("number of people overseeing"),
-    "can_override": _("can override or reverse an output"),
-    "can_stop": _("can stop the system"),
-    "training": _("training of the people overseeing"),
-    "automation_bias": _("measures against automation bias"),
-    "log_retention_days": _("logs kept for (days)"),
-    "monitoring": _("monitoring and incident procedure"),
-    "description": _("description"),
-    "uses": _("used for"),
-    "origin": _("origin and original purpose"),
-    "personal_data": _("personal data"),
-    "special_categories": _("special categories of personal data"),
-    "legal_basis": _("legal basis for processing"),
-    "retention": _("retention period"),
-    "sharing_agreements": _("data-sharing agreements"),
-    "access": _("who has access"),
-    "bias_examination": _("representativeness and bias examination"),
-    "link": _("link"),
-    "state": _("status"),
-    "completed_on": _("completed on"),
-    "reviewed_on": _("last reviewed on"),
-    "assessment_summary": _("summary of findings"),
-    "assessment_link": _("link to the assessment"),
-    "risk": _("risk"),
-    "likelihood": _("likelihood"),
-    "severity": _("severity"),
-    "mitigation": _("mitigation"),
-    "risk_owner": _("risk owner (role)"),
-    "model_type": _("model type"),
-    "architecture": _("how the system works"),
-    "performance": _("performance and accuracy"),
-    "source_code_url": _("source code"),
-    "instructions_for_use_url": _("provider's instructions for use"),
-    "eu_database_ref": _("EU database registration reference"),
-    "eu_database_url": _("provider's entry in the EU database"),
-    "processing_register_url": _("entry in the personal-data processing register"),
-    "next_review_on": _("next review due"),
-    "supplier_identifier": _("business identification number (BIN)"),
-    "supplier_role": _("what the supplier does"),
-    "contract_reference": _("contract reference"),
-    "data_access_terms": _("supplier's access to data"),
-}
-
-# The six parts of a fundamental-rights impact assessment, AI Act Art 27(1)(a)–(f), in order;
-# the msgids are the model's, so they arrive translated.
-FRIA_PARTS: tuple[tuple[str, Any], ...] = (
-    ("fria_processes", _("(a) processes in which the system is used")),
-    ("fria_period", _("(b) period and frequency of use")),
-    ("fria_affected", _("(c) people and groups likely to be affected")),
-    ("fria_risks", _("(d) specific risks of harm")),
-    ("fria_oversight", _("(e) how human oversight is implemented")),
-    ("fria_measures", _("(f) measures if risks materialise, governance and complaints")),
-)
-
-# Plain-language sentences for the "At a glance" part, keyed by stored value.
-PLAIN: dict[str, dict[str, Any]] = {
-    "decision_role": {
-        DecisionRole.AUTOMATIC: _(
-            "Yes. It makes decisions about people automatically, without a person deciding "
-            "each case."
-        ),
-        DecisionRole.RECOMMENDS: _(
-            "No, a person decides. The system makes a recommendation and a member of staff "
-            "takes the decision."
-        ),
-        DecisionRole.INFORMS: _(
-            "No. It only gives information; it does not decide or recommend anything about people."
-        ),
-    },
-    "risk_class": {
-        RiskClass.UNCLASSIFIED: _(
-            "The organisation has not yet assessed which rules of the AI Act apply."
-        ),
-        RiskClass.PROHIBITED: _(
-            "The AI Act bans this kind of use. A system in this class must not be used."
-        ),
-        RiskClass.HIGH: _(
-            "Strict legal safeguards apply: risk management, good-quality data, records of "
-            "its use, human oversight, and an impact assessment on people's rights."
-        ),
-        RiskClass.LIMITED: _(
-            "Few rules apply, but people must be told when they deal with AI or with content "
-            "that AI made."
-        ),
-        RiskClass.MINIMAL: _(
-            "No special AI Act duties apply; the organisation may follow a voluntary code of "
-            "conduct. The usual law still protects you."
-        ),
-        RiskClass.OUT_OF_SCOPE: _(
-            "The organisation has assessed that the AI Act does not apply to this system. The "
-            "usual law still protects you."
-        ),
-    },
-    # Art 50 duties, said from the reader's side.
-    "transparency": {
-        "50(1)": _("You should be told that you are dealing with an AI."),
-        "50(2)": _("Audio, images, video or text that it creates should be marked as made by AI."),
-        "50(3)": _(
-            "You should be told if it recognises emotions or sorts people into groups using "
-            "biometric data."
-        ),
-        "50(4)": _(
-            "Deep fakes, and AI-written texts published on matters of public interest, should "
-            "be labelled as made by AI."
-        ),
-        "50(5)": _(
-            "This information should be given clearly, at the latest when you first use the system."
-        ),
-    },
-}
 
 # GOV.UK tag colours for the risk classes. The tag always carries the class as text: colour
 # only supports it.
@@ -221,22 +44,15 @@ _SAFE_SCHEMES = frozenset({"http", "https"})
 
 def translated(value: Any, language: str | None = None) -> TranslatedText:
     """The text of ``value`` (a ``{kk, ru, en}`` dict) in ``language`` or the active language,
-    falling back in the order of ``register.i18n.fallback_order``.
+    with the fallback of ``register.i18n.pick``.
 
-    A plain string is taken as already in the active language; ``None`` gives empty text.
+    A plain string is taken as already in the requested language; ``None`` gives empty text.
     """
-    order = fallback_order(language)
     if isinstance(value, TranslatedText):
         return value
-    if isinstance(value, Mapping):
-        for code in order:
-            text = value.get(code)
-            if isinstance(text, str) and text.strip():
-                return TranslatedText(text, code, is_fallback=code != order[0])
-        return TranslatedText("", order[0], is_fallback=False)
-    if value is None:
-        return TranslatedText("", order[0], is_fallback=False)
-    return TranslatedText(str(value), order[0], is_fallback=False)
+    if isinstance(value, Mapping) or value is None:
+        return pick(value, language)
+    return TranslatedText(str(value), content_language(language), is_fallback=False)
 
 
 @register.filter
@@ -263,52 +79,41 @@ def translated_text(value: Any, block: bool = False) -> dict[str, Any]:
         "paragraphs": paragraphs,
         "language": text.language,
         "is_fallback": bool(text) and text.is_fallback,
-        "marker": _FALLBACK_MARKERS.get(text.language, ""),
+        "marker": FALLBACK_MARKERS.get(text.language, ""),
     }
 
 
-def _choices(name: str) -> type[models.TextChoices]:
-    try:
-        return CHOICES[name]
-    except KeyError:
+def _known_kind(name: str) -> str:
+    if name not in CHOICES:
         raise template.TemplateSyntaxError(
             f"Unknown choice class {name!r}; expected one of {', '.join(sorted(CHOICES))}."
-        ) from None
-
-
-def _label(choices: type[models.TextChoices], value: Any) -> str:
-    if value is None:
-        return ""
-    try:
-        return str(choices(value).label)
-    except ValueError:
-        return str(value)
+        )
+    return name
 
 
 @register.filter
 def choice_label(value: Any, name: str) -> str:
     """``{{ card.phase|choice_label:"phase" }}``: the label of a stored choice in the active
     language; a value the class does not know (an old snapshot) is shown as stored."""
-    return _label(_choices(name), value)
+    return vocabulary.choice_label(_known_kind(name), value)
 
 
 @register.filter
 def choice_labels(values: Any, name: str) -> list[str]:
     """The labels of a JSON list of stored choices, in order; join them in the template."""
-    choices = _choices(name)
+    kind = _known_kind(name)
     if values is None or values == "":
         return []
     if isinstance(values, str) or not isinstance(values, Iterable):
         values = [values]
-    return [_label(choices, value) for value in values]
+    return [vocabulary.choice_label(kind, value) for value in values]
 
 
 @register.filter
 def plain(value: Any, name: str) -> str:
     """A plain-language sentence for a stored value (``decision_role``, ``risk_class``,
     ``transparency``); empty when there is none."""
-    sentence = PLAIN.get(name, {}).get(value if value is not None else "")
-    return str(sentence) if sentence is not None else ""
+    return vocabulary.plain_sentence(name, value)
 
 
 @register.filter
@@ -326,7 +131,7 @@ def annex_iii_use(point: Any) -> TranslatedText:
 @register.simple_tag
 def field_label(key: str) -> str:
     """``{% field_label "scope" %}``: the capitalised label of a card field."""
-    return capfirst(str(FIELD_LABELS[key]))
+    return vocabulary.field_label(key)
 
 
 @register.filter
@@ -376,8 +181,8 @@ def grouped(value: Any) -> str:
         number = int(value)
     except (TypeError, ValueError):
         return str(value)
-    if translation.get_language() in ("kk", "ru"):
-        # Django has no Kazakh number format; both languages group with a no-break space.
+    if content_language() in SPACE_GROUPING_LANGUAGES:
+        # Django has no Kazakh number format; these languages group with a no-break space.
         return f"{number:,}".replace(",", "\u00a0")
     return floatformat(number, "0g")
 
@@ -408,7 +213,5 @@ def tel_href(value: Any) -> str:
 def has_text(value: Any) -> bool:
     """True when a ``{kk, ru, en}`` dict has text in any language."""
     if isinstance(value, Mapping):
-        return any(
-            isinstance(value.get(code), str) and value[code].strip() for code in CONTENT_LANGUAGES
-        )
+        return bool(pick(value))
     return bool(value.strip()) if isinstance(value, str) else bool(value)

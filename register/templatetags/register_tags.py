@@ -8,13 +8,11 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
+from config.languages import SELF_NAMES
+from register.i18n import column
 from register.models import AISystem
 
 register = template.Library()
-
-# Each language's name in that language, as a language switcher shows it. Django's own
-# name_local for Kazakh is the adjective "Қазақ"; people look for "Қазақша".
-_SELF_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
 
 
 @register.simple_tag
@@ -32,8 +30,8 @@ def translated_url(request: HttpRequest | None, language_code: str) -> str:
 @register.simple_tag
 def language_self_name(language_code: str) -> str:
     """The language's name in itself: Қазақша, Русский, English."""
-    if language_code in _SELF_NAMES:
-        return _SELF_NAMES[language_code]
+    if language_code in SELF_NAMES:
+        return SELF_NAMES[language_code]
     try:
         return get_language_info(language_code)["name_local"]
     except KeyError:
@@ -105,7 +103,7 @@ def missing_text_link(system: AISystem, label: str, language: str) -> str:
     else:
         section = _MODEL_SECTIONS.get(model_name, "about")
         model = apps.get_model("register", model_name)
-    field_name = f"{attribute}_{language}" if attribute else attribute
+    field_name = column(attribute, language) if attribute else attribute
     try:
         text = model._meta.get_field(field_name).verbose_name
     except Exception:  # noqa: BLE001 — a label is better than an error page

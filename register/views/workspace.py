@@ -26,7 +26,7 @@ from register.access import current_organisation as _current_organisation
 from register.access import posted as _posted
 from register.access import system_for as _system
 from register.cards import build_card
-from register.i18n import CONTENT_LANGUAGES
+from register.i18n import CONTENT_LANGUAGES, column, content_language
 from register.models import AISystem, HumanOversight
 from register.rules import can_read_everything
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
@@ -42,8 +42,7 @@ def _language(request: HttpRequest) -> str:
     language = request.GET.get("language") or request.POST.get("language")
     if language in CONTENT_LANGUAGES:
         return language
-    current = (request.LANGUAGE_CODE or "kk").split("-")[0]
-    return current if current in CONTENT_LANGUAGES else CONTENT_LANGUAGES[0]
+    return content_language(request.LANGUAGE_CODE)
 
 
 def _without(data: dict[str, Any], *names: str) -> dict[str, Any]:
@@ -117,7 +116,7 @@ def system_create(request: HttpRequest) -> HttpResponse:
     form_class = forms.section_form_class(section, language)
     form_class.base_fields["revision"].required = False
     form = form_class(_posted(request))
-    name_field = f"name_{language}"
+    name_field = column("name", language)
     form.fields[name_field].required = True
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}

@@ -13,6 +13,7 @@ from typing import Any
 import factory
 
 from compliance.rules import Verdict, get_catalogue
+from register.i18n import CONTENT_LANGUAGES, column
 from register.models import (
     AISystem,
     DataSource,
@@ -39,7 +40,7 @@ FRIA_DONE = dt.date(2026, 11, 2)
 
 def tri(name: str, text: str) -> dict[str, str]:
     """The same text in the three content columns (tests only need them filled in)."""
-    return {f"{name}_{code}": f"{text} [{code}]" for code in ("kk", "ru", "en")}
+    return {column(name, code): f"{text} [{code}]" for code in CONTENT_LANGUAGES}
 
 
 class ContactableOrganisationFactory(OrganisationFactory):
@@ -127,8 +128,8 @@ class FriaFactory(ImpactAssessmentFactory):
     @factory.post_generation
     def parts(obj, create, extracted, **kwargs):
         for part in ImpactAssessment.FRIA_PARTS:
-            for code in ("kk", "ru", "en"):
-                setattr(obj, f"{part}_{code}", f"{part} [{code}]")
+            for code in CONTENT_LANGUAGES:
+                setattr(obj, column(part, code), f"{part} [{code}]")
         if create:
             obj.save()
 
