@@ -162,9 +162,9 @@ class EditConflict(Exception):
 def ensure_editable(system: AISystem, actor: AbstractBaseUser | None) -> None:
     """Refuse a change the workflow table does not allow: the record's state, and the actor's
     role unless the actor is the register itself (``None``: seeding, imports)."""
-    workflow.require_state("edit", system)
     if actor is not None:
         workflow.require_role("edit", actor, system)
+    workflow.require_state("edit", system)
 
 
 def _changes_since(system: AISystem, revision: int, fields: list[str]) -> dict | None:

@@ -211,8 +211,10 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
         return render(request, "register/workspace/parts.html", context)
 
-    if request.method == "POST" and not can.edit:
-        raise PermissionDenied
+    if request.method == "POST":
+        # A role that may never edit is refused here; a state that does not allow editing
+        # is refused by the service, with the same message as on every other surface.
+        workflow.require_role("edit", request.user, system)
     form = forms.section_form_class(spec, language)(_posted(request), instance=system)
     oversight_form = None
     if spec.oversight_fields:
@@ -227,7 +229,8 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
             *form.fields.values(),
             *(oversight_form.fields.values() if oversight_form else []),
         ]:
-            field.disabled = True
+            # The hidden revision stays as posted, so a save is refused for what it is.
+            field.disabled = not field.widget.is_hidden
 
     if request.method == "POST":
         valid = form.is_valid() & (oversight_form is None or oversight_form.is_valid())
