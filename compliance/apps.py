@@ -8,4 +8,9 @@ class ComplianceConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from compliance import rules  # noqa: F401 — registers the rule-catalogue system check
+        from compliance import (
+            integration,
+            rules,  # noqa: F401 — registers the rule-catalogue system check
+        )
+
+        integration.connect()

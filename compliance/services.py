@@ -41,7 +41,7 @@ def classification_apply(
     normalised = validate_answers(answers)
     outcome = classify(normalised)
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    ensure_editable(locked)
+    ensure_editable(locked, actor)
     with audit_context(user=actor.pk if actor else None, action="system.classify"):
         locked.classification_answers = normalised.to_dict()
         locked.risk_class = outcome["risk_class"]

@@ -23,7 +23,7 @@ from compliance.services import classification_apply, finding_waive
 from register.access import capabilities, current_organisation, posted, system_for
 from register.i18n import content_language
 from register.models import Organisation
-from register.rules import can_read_everything
+from register.rules import can_read_everything, is_approver_of_owner
 from register.selectors import user_organisations
 
 
@@ -47,7 +47,7 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
         errors: dict[str, list[str]] = {}
     except ClassificationInputError as error:
         outcome, errors = None, error.errors
-    can_classify = capabilities(request.user, system)["edit"]
+    can_classify = capabilities(request.user, system).edit
     stored = system.classification_answers == answers and system.classified_at is not None
     form = DisagreementForm(
         posted(request), initial={"disagreement": system.classification_disagreement}
@@ -91,7 +91,7 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
         raise Http404
     spec = STEPS_BY_SLUG[step]
     system = system_for(request, public_id)
-    if not capabilities(request.user, system)["edit"]:
+    if not capabilities(request.user, system).edit:
         raise PermissionDenied
     answers = _answers(request, system)
     form = spec.form_class(posted(request), initial=spec.form_class.initial_from(answers))
@@ -155,7 +155,7 @@ def system_findings_page(request: HttpRequest, public_id: str) -> HttpResponse:
             "system": system,
             "findings": list(selectors.system_findings(system)),
             "summary": selectors.compliance_summary(system),
-            "can_waive": capabilities(request.user, system)["waive"],
+            "can_waive": is_approver_of_owner(request.user, system),
         },
     )
 

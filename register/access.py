@@ -1,8 +1,8 @@
 """Access to the workspace: which record a user may open, and for what.
 
 Every workspace view starts here. Querysets are scoped to the user's organisations (another
-organisation's record is not found: 404), and the ``rules`` permission decides the action
-(403).
+organisation's record is not found: 404), the ``rules`` permission decides whether the user may
+open the page (403), and the workflow table (``register.workflow``) what they may do there.
 """
 
 from __future__ import annotations
@@ -14,10 +14,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 
-from register.models import AISystem, Organisation, Status
-from register.rules import role_in
+from register import workflow
+from register.models import AISystem, Organisation
 from register.selectors import workspace_systems
-from register.services.records import EDITABLE_STATES
+from register.workflow import Capabilities
 
 SESSION_ORGANISATION = "workspace_organisation"
 
@@ -55,23 +55,6 @@ def current_organisation(
     return organisations[0] if organisations else None
 
 
-def capabilities(user: Any, system: AISystem) -> dict[str, bool]:
-    """What the user may do with the record in its current state (buttons and their checks).
-
-    ``waive`` is about findings; everything else is the workflow.
-    """
-    role = role_in(user, system.organisation_id)
-    member = role is not None
-    editable = system.status in EDITABLE_STATES
-    return {
-        "edit": member and editable,
-        "submit": member and system.status in (Status.DRAFT, Status.RETURNED),
-        "review": role == "approver" and system.status == Status.IN_REVIEW,
-        "withdraw": role == "approver"
-        and system.published_version_id is not None
-        and system.status != Status.WITHDRAWN,
-        "waive": role == "approver",
-        "delete": member
-        and system.published_version_id is None
-        and system.status in (Status.DRAFT, Status.RETURNED),
-    }
+def capabilities(user: Any, system: AISystem) -> Capabilities:
+    """What the user may do with the record in its current state, from the workflow table."""
+    return workflow.capabilities(user, system)

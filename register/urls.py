@@ -57,5 +57,9 @@ urlpatterns = [
         compliance_views.waive,
         name="waive",
     ),
-    path("workspace/systems/<str:public_id>/<slug:action>/", workspace.workflow, name="workflow"),
+    path(
+        "workspace/systems/<str:public_id>/<slug:action>/",
+        workspace.workflow_action,
+        name="workflow",
+    ),
 ]

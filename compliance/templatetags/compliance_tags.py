@@ -1,7 +1,8 @@
 from __future__ import annotations
 
 from django import template
-from django.urls import reverse
+
+from compliance import integration
 
 register = template.Library()
 
@@ -17,10 +18,7 @@ def severity_tag_class(severity: str) -> str:
 @register.simple_tag
 def section_url(system: object, section: str) -> str:
     """The workspace form where a finding of ``section`` is fixed."""
-    public_id = system.public_id  # type: ignore[attr-defined]
-    if section == "classification":
-        return reverse("register:classification", kwargs={"public_id": public_id})
-    return reverse("register:section", kwargs={"public_id": public_id, "section": section})
+    return integration.section_url(system.public_id, section)  # type: ignore[attr-defined]
 
 
 @register.simple_tag

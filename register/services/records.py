@@ -7,11 +7,10 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
-from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
-from django.utils.translation import gettext_lazy as _
 
+from register import workflow
 from register.audit import audit_context, history_enabled
 from register.models import (
     AISystem,
@@ -160,16 +159,12 @@ class EditConflict(Exception):
         self.by = by
 
 
-EDITABLE_STATES = (Status.DRAFT, Status.RETURNED, Status.PUBLISHED)
-
-
-def ensure_editable(system: AISystem) -> None:
-    if system.status not in EDITABLE_STATES:
-        raise ValidationError(
-            _("A record that is “%(state)s” cannot be changed."),
-            code="not_editable",
-            params={"state": system.get_status_display()},
-        )
+def ensure_editable(system: AISystem, actor: AbstractBaseUser | None) -> None:
+    """Refuse a change the workflow table does not allow: the record's state, and the actor's
+    role unless the actor is the register itself (``None``: seeding, imports)."""
+    if actor is not None:
+        workflow.require_role("edit", actor, system)
+    workflow.require_state("edit", system)
 
 
 def _changes_since(system: AISystem, revision: int, fields: list[str]) -> dict | None:
@@ -259,7 +254,7 @@ def system_update(
     if forbidden:
         raise ValueError(f"fields set by the register itself: {', '.join(sorted(forbidden))}")
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    ensure_editable(locked)
+    ensure_editable(locked, actor)
     current_oversight = HumanOversight.objects.filter(system=locked).first()
     if (
         oversight is not None
@@ -312,7 +307,7 @@ def part_save(
     _refuse_foreign_keys(data)
     model = PART_MODELS[part]
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    ensure_editable(locked)
+    ensure_editable(locked, actor)
     if instance is not None:
         row = model.objects.select_for_update().get(pk=instance.pk, system=locked)
         if expected_version and row.updated_at.isoformat() != expected_version:
@@ -337,7 +332,7 @@ def part_save(
 def part_delete(*, system: AISystem, actor: AbstractBaseUser, part: str, pk: int) -> None:
     model = PART_MODELS[part]
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    ensure_editable(locked)
+    ensure_editable(locked, actor)
     with audit_context(user=_actor_id(actor), action=f"{part}.delete"):
         model.objects.filter(pk=pk, system=locked).delete()
         mark_changed(locked, actor)
@@ -349,9 +344,6 @@ def part_delete(*, system: AISystem, actor: AbstractBaseUser, part: str, pk: int
 def system_delete(*, system: AISystem, actor: AbstractBaseUser) -> None:
     """Delete a record that was never published. Published records are withdrawn instead."""
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
-    if locked.published_version_id or locked.status not in (Status.DRAFT, Status.RETURNED):
-        raise ValidationError(
-            _("Only a draft that was never published can be deleted."), code="not_deletable"
-        )
+    workflow.require("delete", actor, locked)
     with audit_context(user=_actor_id(actor), action="system.delete"):
         locked.delete()

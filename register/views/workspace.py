@@ -3,7 +3,6 @@ history and the workflow actions. Views are thin: access check → form → one 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 import rules
@@ -15,17 +14,16 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from compliance.selectors import blocking_findings, compliance_summary
-from register import forms
+from register import forms, workflow
 from register.access import SESSION_ORGANISATION
 from register.access import capabilities as _capabilities
 from register.access import current_organisation as _current_organisation
 from register.access import posted as _posted
 from register.access import system_for as _system
 from register.cards import build_card
+from register.extensions import record_panels
 from register.i18n import CONTENT_LANGUAGES, column, content_language
 from register.models import AISystem, HumanOversight
 from register.rules import can_read_everything
@@ -35,7 +33,7 @@ from register.selectors import (
     system_history,
     user_organisations,
 )
-from register.services import publication, records
+from register.services import records
 
 
 def _language(request: HttpRequest) -> str:
@@ -154,7 +152,7 @@ def system_detail(request: HttpRequest, public_id: str) -> HttpResponse:
             "tasks": tasks,
             "gaps": submission_gaps(system),
             "can": _capabilities(request.user, system),
-            "summary": compliance_summary(system),
+            "panels": record_panels(system, request.user),
         },
     )
 
@@ -212,8 +210,10 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
         return render(request, "register/workspace/parts.html", context)
 
-    if request.method == "POST" and not can["edit"]:
-        raise PermissionDenied
+    if request.method == "POST":
+        # A role that may never edit is refused here; a state that does not allow editing
+        # is refused by the service, with the same message as on every other surface.
+        workflow.require_role("edit", request.user, system)
     form = forms.section_form_class(spec, language)(_posted(request), instance=system)
     oversight_form = None
     if spec.oversight_fields:
@@ -222,13 +222,14 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         )
     if spec.parts:
         context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
-    if not can["edit"]:
+    if not can.edit:
         # Readers see the answers, not inputs they cannot use.
         for field in [
             *form.fields.values(),
             *(oversight_form.fields.values() if oversight_form else []),
         ]:
-            field.disabled = True
+            # The hidden revision stays as posted, so a save is refused for what it is.
+            field.disabled = not field.widget.is_hidden
 
     if request.method == "POST":
         valid = form.is_valid() & (oversight_form is None or oversight_form.is_valid())
@@ -289,7 +290,7 @@ def part_edit(
 ) -> HttpResponse:
     system = _system(request, public_id, perm="register.change_aisystem")
     instance = _part_or_404(system, part, pk)
-    if not _capabilities(request.user, system)["edit"]:
+    if not _capabilities(request.user, system).edit:
         raise PermissionDenied
     language = _language(request)
     form = forms.part_form_class(part, language)(_posted(request), instance=instance)
@@ -331,7 +332,7 @@ def part_edit(
 def part_delete(request: HttpRequest, public_id: str, part: str, pk: int) -> HttpResponse:
     system = _system(request, public_id, perm="register.change_aisystem")
     instance = _part_or_404(system, part, pk)
-    if not _capabilities(request.user, system)["edit"]:
+    if not _capabilities(request.user, system).edit:
         raise PermissionDenied
     if request.method == "POST":
         try:
@@ -360,85 +361,23 @@ def part_delete(request: HttpRequest, public_id: str, part: str, pk: int) -> Htt
 # --- Workflow ---------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class WorkflowAction:
-    permission: str
-    capability: str
-    title: Any
-    button: Any
-    explanation: Any
-
-
-WORKFLOW = {
-    "submit": WorkflowAction(
-        "register.change_aisystem",
-        "submit",
-        _lazy("Submit for review"),
-        _lazy("Submit for review"),
-        _lazy(
-            "The approvers of your organisation will be told. You cannot change the record "
-            "while it is in review."
-        ),
-    ),
-    "return": WorkflowAction(
-        "register.review_aisystem",
-        "review",
-        _lazy("Return with comments"),
-        _lazy("Return with comments"),
-        _lazy("The record goes back to the editors with your comment."),
-    ),
-    "publish": WorkflowAction(
-        "register.review_aisystem",
-        "review",
-        _lazy("Publish this record"),
-        _lazy("Publish"),
-        _lazy(
-            "The public card will show exactly what the preview shows, as a new version. You "
-            "cannot publish a record you submitted yourself."
-        ),
-    ),
-    "withdraw": WorkflowAction(
-        "register.review_aisystem",
-        "withdraw",
-        _lazy("Withdraw this record"),
-        _lazy("Withdraw"),
-        _lazy(
-            "Use this when the system is no longer used. The public card stays, marked as "
-            "withdrawn with today's date."
-        ),
-    ),
-    "delete": WorkflowAction(
-        "register.change_aisystem",
-        "delete",
-        _lazy("Delete this draft"),
-        _lazy("Delete draft"),
-        _lazy("The draft and all its parts are deleted. This cannot be undone."),
-    ),
-}
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
-def workflow(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
-    if action not in WORKFLOW:
+def workflow_action(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
+    spec = workflow.ACTIONS.get(action)
+    if spec is None or not spec.has_page:
         raise Http404
-    spec = WORKFLOW[action]
-    system = _system(request, public_id, perm=spec.permission, with_parts=True)
-    form_class = forms.ReturnForm if action == "return" else forms.ConfirmForm
+    system = _system(request, public_id, with_parts=True)
+    workflow.require_role(action, request.user, system)
+    form_class = forms.ReturnForm if spec.comment else forms.ConfirmForm
     form = form_class(_posted(request))
     if request.method == "POST" and form.is_valid():
         try:
-            if not _capabilities(request.user, system)[spec.capability]:
-                raise ValidationError(
-                    _("This action is not possible while the record is “%(state)s”."),
-                    code="invalid_transition",
-                    params={"state": system.get_status_display()},
-                )
-            message = _perform(action, system, request.user, form.cleaned_data)
+            result = spec.perform(system=system, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, message)
+            messages.success(request, spec.done % {"number": getattr(result, "number", "")})
             if action == "delete":
                 return redirect("register:dashboard")
             return redirect("register:system", public_id=system.public_id)
@@ -450,25 +389,9 @@ def workflow(request: HttpRequest, public_id: str, action: str) -> HttpResponse:
             "action": action,
             "spec": spec,
             "form": form,
-            "gaps": submission_gaps(system) if action == "submit" else [],
-            "blockers": blocking_findings(system) if action == "publish" else [],
+            "problems": workflow.problems(action, system, request.user)
+            if spec.state_allows(system)
+            else [],
         },
         status=400 if form.errors else 200,
     )
-
-
-def _perform(action: str, system: AISystem, actor: Any, data: dict[str, Any]) -> str:
-    if action == "submit":
-        publication.system_submit(system=system, actor=actor)
-        return _("Submitted for review. The approvers have been told.")
-    if action == "return":
-        publication.system_return(system=system, actor=actor, comment=data["comment"])
-        return _("Returned to the editors with your comment.")
-    if action == "publish":
-        version = publication.system_publish(system=system, actor=actor)
-        return _("Published as version %(number)s.") % {"number": version.number}
-    if action == "withdraw":
-        publication.system_withdraw(system=system, actor=actor)
-        return _("Withdrawn. The public card stays, marked as withdrawn.")
-    records.system_delete(system=system, actor=actor)
-    return _("The draft is deleted.")

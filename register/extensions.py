@@ -1,0 +1,42 @@
+"""Where the apps above the register plug in, so that the register never imports them.
+
+- ``record_changed``: a signal sent once a change to a record is committed to the services'
+  transaction (``register.services.hooks.record_changed``); the compliance engine re-checks the
+  record on it.
+- Preconditions of workflow actions: ``register.workflow.add_precondition``.
+- ``RECORD_PANELS``: boxes shown on a record's task list, each a template and a function that
+  gives its context (the compliance engine shows the record's findings there).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.dispatch import Signal
+
+# Sent with ``system_id`` after a record or one of its parts changed, inside the service's
+# transaction; receivers schedule their work with ``transaction.on_commit``.
+record_changed = Signal()
+
+
+@dataclass(frozen=True)
+class Panel:
+    name: str
+    template: str
+    context: Callable[[Any, Any], dict[str, Any]]  # (system, user) -> template context
+
+
+RECORD_PANELS: list[Panel] = []
+
+
+def add_record_panel(panel: Panel) -> None:
+    """Show ``panel`` on every record's task list (idempotent by name)."""
+    RECORD_PANELS[:] = [p for p in RECORD_PANELS if p.name != panel.name]
+    RECORD_PANELS.append(panel)
+
+
+def record_panels(system: Any, user: Any) -> list[tuple[str, dict[str, Any]]]:
+    """The panels of a record's task list, as (template, context) pairs."""
+    return [(panel.template, panel.context(system, user)) for panel in RECORD_PANELS]
