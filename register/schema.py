@@ -15,6 +15,7 @@ the reason; a test walks the models and fails on any field that is in neither li
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
@@ -419,6 +420,7 @@ def section(slug: str) -> Section:
     return SECTIONS_BY_SLUG[slug]
 
 
+@functools.cache
 def writable_fields(target: str, *, section: str | None = None) -> frozenset[str]:
     """The columns user input may set on ``target``, in every language.
 
@@ -439,6 +441,7 @@ def refuse_unwritable(target: str, data: Any, *, also: frozenset[str] = frozense
         raise ValueError(f"fields that cannot be set on {target}: {', '.join(sorted(refused))}")
 
 
+@functools.cache
 def reserved_fields(role: str | None) -> frozenset[str]:
     """AISystem columns that a member with ``role`` may see but not change."""
     return frozenset().union(
@@ -503,6 +506,34 @@ def translation_gaps(system: AISystem) -> dict[str, list[str]]:
     """Required texts missing in each language, over the record and all its parts, as
     ``Model.attribute`` labels (those of ``register.i18n.missing_by_language``)."""
     return missing_by_language([system, *part_rows(system)])
+
+
+def untranslated(system: AISystem) -> dict[str, list[str]]:
+    """For each content language, texts of the schema that are written in another language
+    but blank in this one, and are not already required gaps (the public reads them in a
+    fallback language). Labels as in ``translation_gaps``."""
+    required = translation_gaps(system)
+    result: dict[str, list[str]] = {code: [] for code in CONTENT_LANGUAGES}
+    owners: list[tuple[Any, tuple[str, ...], frozenset[str]]] = [
+        (system, tuple(n for s in SECTIONS for n in s.fields), SYSTEM_TRANSLATED)
+    ]
+    for p in PARTS:
+        rows = (
+            getattr(system, p.name).all()
+            if p.many
+            else [r for r in [getattr(system, p.name, None) if system.pk else None] if r]
+        )
+        owners += [(row, p.fields, p.translated) for row in rows]
+    for obj, names, translated in owners:
+        for name in names:
+            if name not in translated:
+                continue
+            written = {c for c in CONTENT_LANGUAGES if str(getattr(obj, f"{name}_{c}")).strip()}
+            label = f"{type(obj).__name__}.{name}"
+            for code in CONTENT_LANGUAGES:
+                if written and code not in written and label not in required[code]:
+                    result[code].append(label)
+    return result
 
 
 def complete_languages(system: AISystem) -> list[str]:

@@ -203,8 +203,8 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
     context: dict[str, Any] = {"system": system, "section": spec, "language": language, "can": can}
 
     if spec.slug == "translations":
-        gaps = schema.translation_gaps(system)
-        context["gaps"] = [(code, gaps[code]) for code in CONTENT_LANGUAGES]
+        gaps, others = schema.translation_gaps(system), schema.untranslated(system)
+        context["gaps"] = [(code, gaps[code], others[code]) for code in CONTENT_LANGUAGES]
         context["required_languages"] = SUBMISSION_LANGUAGES
         return render(request, "register/workspace/translations.html", context)
     if spec.slug == "classification":

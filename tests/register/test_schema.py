@@ -385,3 +385,38 @@ def test_an_approver_who_only_decided_the_withholding_may_publish_the_editors_wo
 def test_the_section_status_counts_the_withholding_as_optional(agency, editor):
     system = systems_with_parts().get(pk=complete_system(agency, editor).pk)
     assert section_status(system, schema.section("ownership")).done
+
+
+# --- The translations page -----------------------------------------------------------------------
+
+
+def test_the_translations_page_lists_optional_texts_written_in_only_some_languages(
+    client, agency, editor, django_assert_max_num_queries
+):
+    system = complete_system(agency, editor, benefits_ru="Быстрее", scope_kk="")
+    RiskFactory(system=system, description_en="Only in English")
+    loaded = systems_with_parts().get(pk=system.pk)
+    others = schema.untranslated(loaded)
+    assert "AISystem.benefits" in others["kk"] and "AISystem.benefits" in others["en"]
+    assert "AISystem.benefits" not in others["ru"]
+    assert "Risk.description" in others["kk"]
+    # A required text missing in a language is a gap, not listed twice.
+    assert "AISystem.scope" in schema.translation_gaps(loaded)["kk"]
+    assert "AISystem.scope" not in others["kk"]
+    client.force_login(editor)
+    with django_assert_max_num_queries(14):
+        html = client.get(
+            f"/en/workspace/systems/{system.public_id}/sections/translations/"
+        ).content.decode()
+    assert "sections/about/?language=kk" in html
+    assert "benefits (Kazakh)" in html
+    assert "sections/risks/?language=kk" in html
+
+
+def test_help_texts_and_choice_lists_are_keyed_by_schema_fields():
+    fields = {n for s in schema.SECTIONS for n in s.fields} | {
+        n for p in schema.PARTS for n in p.fields
+    }
+    assert set(forms.HELP_TEXTS) <= fields
+    assert set(forms.CHOICE_LISTS) <= fields
+    assert set(forms.RADIOS) <= fields
