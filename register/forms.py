@@ -76,6 +76,11 @@ HELP_TEXTS: dict[str, Any] = {
     "withholding_reason": _("Required when the record is withheld. The public reads it."),
 }
 
+# Labels that say more to a civil servant than the model's name for the column.
+LABELS: dict[str, Any] = {
+    "withholding": _("What the public may see"),
+}
+
 # Choices shown as radios rather than a drop-down: few options, each worth reading.
 RADIOS = frozenset({"withholding"})
 
@@ -108,6 +113,8 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     formfield = field.formfield(**kwargs)
     if formfield is not None and base in HELP_TEXTS:
         formfield.help_text = HELP_TEXTS[base]
+    if formfield is not None and field.name in LABELS:
+        formfield.label = LABELS[field.name]
     return formfield
 
 

@@ -82,7 +82,7 @@ class Part:
     fields: tuple[str, ...]
     required: tuple[str, ...]
     title: Promise
-    add_label: Promise
+    add_label: Promise | None = None  # the button that adds an item (repeatable parts)
     many: bool = True
     min_rows: int = 0
 
@@ -292,7 +292,6 @@ PARTS: tuple[Part, ...] = (
         ),
         required=("mode", "responsible_role"),
         title=_("Human oversight"),
-        add_label=_("Describe the human oversight"),
         many=False,
     ),
     Part(

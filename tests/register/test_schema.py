@@ -93,6 +93,7 @@ def test_every_part_belongs_to_a_section_that_shows_it():
     for part in schema.PARTS:
         section = schema.section(part.section)
         if part.many:
+            assert part.add_label, part.name
             assert part.name in section.parts
         else:
             assert section.inline_part is part
@@ -269,6 +270,7 @@ def test_the_ownership_section_offers_the_withholding_in_a_publication_fieldset(
     assert legend in html
     publication_fieldset = html[html.index(legend) :]
     assert 'name="withholding"' in publication_fieldset
+    assert "What the public may see" in publication_fieldset
     assert 'name="withholding_reason_en"' in publication_fieldset
     assert not re.search(r'name="withholding"[^>]*disabled', html)
 
@@ -420,6 +422,7 @@ def test_help_texts_and_choice_lists_are_keyed_by_schema_fields():
     assert set(forms.HELP_TEXTS) <= fields
     assert set(forms.CHOICE_LISTS) <= fields
     assert set(forms.RADIOS) <= fields
+    assert set(forms.LABELS) <= fields
 
 
 # --- Every rule's section offers the fields its predicate reads ---------------------------------
