@@ -489,16 +489,18 @@ def prefetch_names() -> tuple[list[str], list[str]]:
     )
 
 
-def part_rows(system: AISystem) -> list[Any]:
-    """Every part row of a record, one-to-one parts first (prefetched rows when loaded with
-    ``selectors.systems_with_parts``)."""
-    rows: list[Any] = []
+def _rows(system: AISystem) -> Iterator[tuple[Part, Any]]:
     for p in PARTS:
         if p.many:
-            rows.extend(getattr(system, p.name).all())
+            yield from ((p, row) for row in getattr(system, p.name).all())
         elif system.pk and (row := getattr(system, p.name, None)) is not None:
-            rows.append(row)
-    return rows
+            yield p, row
+
+
+def part_rows(system: AISystem) -> list[Any]:
+    """Every part row of a record, in the order of ``PARTS`` (prefetched rows when loaded
+    with ``selectors.systems_with_parts``)."""
+    return [row for _part, row in _rows(system)]
 
 
 def translation_gaps(system: AISystem) -> dict[str, list[str]]:
@@ -514,15 +516,9 @@ def untranslated(system: AISystem) -> dict[str, list[str]]:
     required = translation_gaps(system)
     result: dict[str, list[str]] = {code: [] for code in CONTENT_LANGUAGES}
     owners: list[tuple[Any, tuple[str, ...], frozenset[str]]] = [
-        (system, tuple(n for s in SECTIONS for n in s.fields), SYSTEM_TRANSLATED)
+        (system, tuple(n for s in SECTIONS for n in s.fields), SYSTEM_TRANSLATED),
+        *((row, p.fields, p.translated) for p, row in _rows(system)),
     ]
-    for p in PARTS:
-        rows = (
-            getattr(system, p.name).all()
-            if p.many
-            else [r for r in [getattr(system, p.name, None) if system.pk else None] if r]
-        )
-        owners += [(row, p.fields, p.translated) for row in rows]
     for obj, names, translated in owners:
         for name in names:
             if name not in translated:
