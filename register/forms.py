@@ -1,8 +1,10 @@
 """Forms of the agency workspace.
 
-Section and part forms are built per editing language: a civil servant fills in one language at a
-time, and the "Translations" section shows what is missing in the others. Forms never carry the
-organisation, the state, the publisher or timestamps: services set those.
+Section and part forms are built per editing language from ``register.schema``: a civil servant
+fills in one language at a time, and the "Translations" section shows what is missing in the
+others. Their fields are exactly the schema's, so forms never carry the organisation, the state,
+the publisher, the classification or timestamps: services set those. Help texts and choice
+lists are tables here, keyed by field name.
 """
 
 from __future__ import annotations
@@ -13,22 +15,18 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from register import schema
 from register.i18n import CONTENT_LANGUAGES
 from register.models import (
     AISystem,
     Channel,
     DataSource,
-    HumanOversight,
-    ImpactAssessment,
-    LegalBasis,
     Phase,
-    Risk,
     RiskClass,
     Status,
-    Supplier,
     Technique,
 )
-from register.sections import OVERSIGHT_TRANSLATED, SYSTEM_TRANSLATED, Section, expand
+from register.schema import Group, Section
 
 # Help written for civil servants, with examples; keyed by base field name.
 HELP_TEXTS: dict[str, Any] = {
@@ -71,7 +69,21 @@ HELP_TEXTS: dict[str, Any] = {
     "automation_bias": _("How you keep staff from trusting outputs without checking them."),
     "bias_examination": _("How you checked that the data represents the people concerned."),
     "retention_days": _("How long the data is kept, in days."),
+    "withholding": _(
+        "Restricted: the law limits what may be published (AI Act Art 49(4)); the public card "
+        "shows only the permitted details. Withheld: the card shows only that the record exists "
+        "and the reason."
+    ),
+    "withholding_reason": _("Required when the record is withheld. The public reads it."),
 }
+
+# Labels that say more to a civil servant than the model's name for the column.
+LABELS: dict[str, Any] = {
+    "withholding": _("What the public may see"),
+}
+
+# Choices shown as radios rather than a drop-down: few options, each worth reading.
+RADIOS = frozenset({"withholding"})
 
 CHOICE_LISTS = {
     "techniques": Technique.choices,
@@ -92,6 +104,8 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
             widget=forms.CheckboxSelectMultiple,
             help_text=HELP_TEXTS.get(field.name, ""),
         )
+    if field.name in RADIOS:
+        kwargs["widget"] = forms.RadioSelect
     if isinstance(field, models.URLField):
         kwargs["assume_scheme"] = "https"
     if isinstance(field, models.DateField):
@@ -101,18 +115,43 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     formfield = field.formfield(**kwargs)
     if formfield is not None and base in HELP_TEXTS:
         formfield.help_text = HELP_TEXTS[base]
+    if formfield is not None and field.name in LABELS:
+        formfield.label = LABELS[field.name]
     return formfield
 
 
-class RevisionForm(forms.ModelForm):
-    """Carries the revision the user started from, for optimistic locking."""
+def disable(form: forms.BaseForm, names: frozenset[str]) -> None:
+    """Show ``names`` read-only: a disabled field keeps the stored value whatever is posted."""
+    for name in names.intersection(form.fields):
+        form.fields[name].disabled = True
 
+
+class RevisionForm(forms.ModelForm):
+    """One section's AISystem fields. Carries the revision the user started from, for
+    optimistic locking; ``reserved`` fields (``schema.reserved_fields``) are read-only."""
+
+    section: Section
+    language: str
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, reserved: frozenset[str] = frozenset(), **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk:
             self.initial["revision"] = self.instance.revision
+        disable(self, reserved)
+
+    def grouped(self) -> list[tuple[Group, list[forms.BoundField]]]:
+        """The visible fields in the section's groups, for a form shown in fieldsets."""
+        return [
+            (
+                group,
+                [
+                    self[name]
+                    for name in schema.expand(group.fields, schema.SYSTEM_TRANSLATED, self.language)
+                ],
+            )
+            for group in self.section.groups
+        ]
 
 
 def _model_form(
@@ -132,67 +171,29 @@ class PartForm(forms.ModelForm):
             self.initial["version"] = self.instance.updated_at.isoformat()
 
 
-def section_form_class(section: Section, language: str) -> type[forms.ModelForm]:
+def section_form_class(section: Section, language: str) -> type[RevisionForm]:
     """The form of one section's AISystem fields, in one language.
 
     Every field is optional when saving a draft; completeness is shown on the task list.
     """
-    return _model_form(
-        AISystem, expand(section.fields, SYSTEM_TRANSLATED, language), base=RevisionForm
-    )
+    form_class = _model_form(AISystem, section.form_fields(language), base=RevisionForm)
+    form_class.section = section
+    form_class.language = language
+    return form_class  # type: ignore[return-value]
 
 
 def oversight_form_class(section: Section, language: str) -> type[forms.ModelForm]:
-    return _model_form(
-        HumanOversight,
-        expand(section.oversight_fields, OVERSIGHT_TRANSLATED, language),
-        base=PartForm,
-    )
-
-
-PART_FIELDS: dict[str, tuple[type[models.Model], tuple[str, ...]]] = {
-    "suppliers": (
-        Supplier,
-        ("name", "identifier", "role", "contract_reference", "data_access_terms"),
-    ),
-    "legal_bases": (LegalBasis, ("title", "url")),
-    "data_sources": (
-        DataSource,
-        (
-            "name",
-            "description",
-            "uses",
-            "origin",
-            "personal_data",
-            "special_categories",
-            "legal_basis",
-            "retention_days",
-            "sharing_agreements",
-            "access",
-            "bias_examination",
-            "url",
-        ),
-    ),
-    "risks": (Risk, ("name", "description", "likelihood", "severity", "mitigation", "owner")),
-    "impact_assessments": (
-        ImpactAssessment,
-        (
-            "kind",
-            "state",
-            "completed_on",
-            "reviewed_on",
-            "summary",
-            "url",
-            *ImpactAssessment.FRIA_PARTS,
-        ),
-    ),
-}
+    """The form of the one-to-one part shown on ``section``'s page (human oversight)."""
+    inline = section.inline_part
+    if inline is None:
+        raise ValueError(f"section {section.slug} has no one-to-one part")
+    return part_form_class(inline.name, language)
 
 
 def part_form_class(part: str, language: str) -> type[forms.ModelForm]:
-    model, names = PART_FIELDS[part]
-    translated = {attr.name for attr in model.translated_attributes()}
-    return _model_form(model, expand(names, translated, language), base=PartForm)
+    """The form of one part kind (``schema.part(part)``), in one language."""
+    spec = schema.part(part)
+    return _model_form(spec.model, spec.form_fields(language), base=PartForm)
 
 
 class ReturnForm(forms.Form):

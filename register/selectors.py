@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.apps import apps
 from django.db.models import Count, F, Q
 
+from register import schema
 from register.i18n import column, content_language
 from register.models import AISystem, Organisation
 
@@ -31,9 +32,11 @@ def register_stats() -> RegisterStats:
 
 
 def systems_with_parts():
-    """AI systems with everything a card shows, in a fixed number of queries."""
-    return AISystem.objects.select_related("organisation", "oversight").prefetch_related(
-        "legal_bases", "suppliers", "data_sources", "impact_assessments", "risks"
+    """AI systems with every part of ``register.schema`` (everything a card shows), in a
+    fixed number of queries."""
+    one_to_one, repeatable = schema.prefetch_names()
+    return AISystem.objects.select_related("organisation", *one_to_one).prefetch_related(
+        *repeatable
     )
 
 

@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from compliance.services import classification_apply
+from register import schema
 from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, Membership, Organisation, Status
 from register.rules import REGULATOR_GROUP
@@ -28,7 +29,7 @@ from register.services.publication import (
     system_submit,
     system_withdraw,
 )
-from register.services.records import PART_MODELS, system_create
+from register.services.records import PART_MODELS, system_create, system_update
 
 DATA_FILE = Path(__file__).with_name("register.yaml")
 DEMO_PASSWORD = "register-demo-2026"  # noqa: S105 — printed and documented on purpose
@@ -129,13 +130,20 @@ def load_demo(path: Path = DATA_FILE) -> DemoResult:
             continue
         people = staff[code]
         editor, approver = people[Membership.Role.EDITOR], people[Membership.Role.APPROVER]
+        fields = {**_expand(entry["fields"]), "slug": key}
+        # What the public may see is the approver's decision, taken after the editor writes.
+        reserved = {k: fields.pop(k) for k in schema.reserved_fields(None) if k in fields}
         system = system_create(
             organisation=organisations[code],
             actor=editor,
-            data={**_expand(entry["fields"]), "slug": key},
+            data=fields,
             oversight=_expand(entry["oversight"]) if entry.get("oversight") else None,
             parts={name: [_expand(row) for row in entry.get(name) or []] for name in PART_MODELS},
         )
+        if reserved:
+            system = system_update(
+                system=system, actor=approver, data=reserved, expected_revision=system.revision
+            )
         if entry.get("classification"):
             classification_apply(system=system, actor=editor, answers=entry["classification"])
         try:

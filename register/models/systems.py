@@ -7,13 +7,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import track
-from register.i18n import (
-    CONTENT_LANGUAGES,
-    Translatable,
-    Translated,
-    missing_by_language,
-    translated_fields,
-)
+from register.i18n import Translatable, Translated, translated_fields
 from register.validators import ChoiceListValidator
 
 PUBLIC_ID_PREFIX = "KZ-AI-"
@@ -421,23 +415,3 @@ class AISystem(Translatable, models.Model):
     @property
     def is_restricted(self) -> bool:
         return self.withholding != Withholding.NONE
-
-    def translation_gaps(self) -> dict[str, list[str]]:
-        """Required texts missing in each language, over the record and all its parts.
-
-        Uses prefetched parts when loaded through ``selectors.systems_with_parts``.
-        """
-        oversight = getattr(self, "oversight", None) if self.pk else None
-        parts = [
-            *self.suppliers.all(),
-            *self.legal_bases.all(),
-            *self.data_sources.all(),
-            *self.impact_assessments.all(),
-            *self.risks.all(),
-        ]
-        return missing_by_language([self, *([oversight] if oversight else []), *parts])
-
-    def complete_languages(self) -> list[str]:
-        """Languages in which every required text of the record is present."""
-        gaps = self.translation_gaps()
-        return [code for code in CONTENT_LANGUAGES if not gaps[code]]

@@ -7,71 +7,22 @@ from typing import Any
 
 from django.apps import apps
 from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
-from register import workflow
+from register import schema, workflow
 from register.audit import audit_context, history_enabled
-from register.models import (
-    AISystem,
-    DataSource,
-    HumanOversight,
-    ImpactAssessment,
-    LegalBasis,
-    Organisation,
-    Risk,
-    Status,
-    Supplier,
-)
+from register.models import AISystem, HumanOversight, Organisation, Status
+from register.rules import role_in
 from register.services.hooks import record_changed
 from register.services.identifiers import allocate_public_ids
 
 # Repeatable parts of a record, by the name used in nested input.
 PART_MODELS: dict[str, type[models.Model]] = {
-    "suppliers": Supplier,
-    "legal_bases": LegalBasis,
-    "data_sources": DataSource,
-    "impact_assessments": ImpactAssessment,
-    "risks": Risk,
+    name: schema.part(name).model for name in schema.REPEATABLE
 }
-
-# Written only by the workflow and the compliance engine, never from user input.
-PROTECTED_FIELDS = frozenset(
-    {
-        "id",
-        "public_id",
-        "organisation",
-        "organisation_id",
-        "status",
-        "published_version",
-        "published_version_id",
-        "first_published_at",
-        "withdrawn_at",
-        "revision",
-        "created_at",
-        "updated_at",
-        "created_by",
-        "created_by_id",
-        "updated_by",
-        "updated_by_id",
-        "submitted_by",
-        "submitted_by_id",
-        "submitted_at",
-        "review_comment",
-        # The classification is computed by the compliance engine, never typed in.
-        "risk_class",
-        "annex_iii",
-        "art6_3_conditions",
-        "profiling",
-        "transparency_obligations",
-        "fria_required",
-        "classification_answers",
-        "classified_at",
-        "classification_version",
-        "catalogue_version",
-        "classification_disagreement",
-    }
-)
 
 
 def _actor_id(actor: AbstractBaseUser | None) -> int | None:
@@ -98,18 +49,23 @@ def system_create(
     """Create a draft record with a new public identifier, and any of its parts.
 
     ``data`` holds AISystem fields; ``oversight`` the HumanOversight fields; ``parts`` maps a
-    name of ``PART_MODELS`` to a list of field dicts. Workflow fields in ``data`` are refused,
-    so a form or an import cannot set the state, the organisation or the publisher. Raises
-    ``ValidationError`` (nothing is written) if any row is invalid.
+    name of ``PART_MODELS`` to a list of field dicts. Only the fields of ``register.schema``
+    are accepted (``ValueError`` names any other key), so a form or an import cannot set the
+    state, the organisation, the publisher or the classification; a withholding other than
+    "fully public" needs an approver of ``organisation``. Raises ``ValidationError`` (nothing
+    is written) if any row is invalid.
     """
-    forbidden = PROTECTED_FIELDS.intersection(data)
-    if forbidden:
-        raise ValueError(f"fields set by the register itself: {', '.join(sorted(forbidden))}")
+    schema.refuse_unwritable(schema.SYSTEM, data, also=schema.SET_ON_CREATE)
     unknown_parts = set(parts or {}) - set(PART_MODELS)
     if unknown_parts:
         raise ValueError(f"unknown parts: {', '.join(sorted(unknown_parts))}")
-    for fields in [oversight or {}, *(row for rows in (parts or {}).values() for row in rows)]:
-        _refuse_foreign_keys(fields)
+    if oversight is not None:
+        schema.refuse_unwritable("oversight", oversight)
+    for name, rows in (parts or {}).items():
+        for fields in rows:
+            schema.refuse_unwritable(name, fields)
+    defaults = AISystem(organisation=organisation)
+    _refuse_reserved_changes(defaults, actor, data)
 
     with audit_context(user=_actor_id(actor), action="system.create"):
         (public_id,) = allocate_public_ids(1)
@@ -214,14 +170,29 @@ def _differences(
     }
 
 
-# Keys a part's data may never set: which record it belongs to, and bookkeeping.
-_PART_RESERVED = frozenset({"id", "pk", "system", "system_id", "created_at", "updated_at"})
+def _refuse_reserved_changes(
+    system: AISystem, actor: AbstractBaseUser | None, data: Mapping[str, Any]
+) -> list[str]:
+    """Raise ``ValidationError`` if ``data`` changes a field that the actor's role may not set
+    (``schema.reserved_fields``: the withholding is an approver's decision). Returns the
+    fields that ``data`` changes."""
+    changed = [name for name in data if getattr(system, name) != data[name]]
+    role = role_in(actor, system.organisation_id) if actor is not None else None
+    refused = schema.reserved_fields(role).intersection(changed)
+    if refused:
+        raise ValidationError(
+            _("Only an approver of the organisation can change what the public may see."),
+            code="withholding_needs_approver",
+        )
+    return changed
 
 
-def _refuse_foreign_keys(data: Mapping[str, Any]) -> None:
-    reserved = _PART_RESERVED.intersection(data)
-    if reserved:
-        raise ValueError(f"fields set by the register itself: {', '.join(sorted(reserved))}")
+def _update_action(changed: list[str]) -> str:
+    """``system.withhold`` when only the withholding changed: an approver's decision about
+    what the public sees, which the four-eyes rule does not count as writing the content."""
+    if changed and set(changed) <= schema.reserved_fields(None):
+        return "system.withhold"
+    return "system.update"
 
 
 def mark_changed(system: AISystem, actor: AbstractBaseUser | None) -> None:
@@ -250,11 +221,12 @@ def system_update(
     last-change time when the form was opened), raises ``EditConflict`` and writes nothing.
     Changes to other fields are kept.
     """
-    forbidden = PROTECTED_FIELDS.intersection(data)
-    if forbidden:
-        raise ValueError(f"fields set by the register itself: {', '.join(sorted(forbidden))}")
+    schema.refuse_unwritable(schema.SYSTEM, data)
+    if oversight is not None:
+        schema.refuse_unwritable("oversight", oversight)
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
     ensure_editable(locked, actor)
+    changed = _refuse_reserved_changes(locked, actor, data)
     current_oversight = HumanOversight.objects.filter(system=locked).first()
     if (
         oversight is not None
@@ -272,14 +244,14 @@ def system_update(
         if changes is None or changes:
             raise EditConflict(changes=changes or {}, current=locked, by=locked.updated_by)
 
-    with audit_context(user=_actor_id(actor), action="system.update"):
+    action = "system.update" if oversight is not None else _update_action(changed)
+    with audit_context(user=_actor_id(actor), action=action):
         for name, value in data.items():
             setattr(locked, name, value)
         mark_changed(locked, actor)
         locked.full_clean()
         locked.save()
         if oversight is not None:
-            _refuse_foreign_keys(oversight)
             row = current_oversight or HumanOversight(system=locked)
             for name, value in oversight.items():
                 setattr(row, name, value)
@@ -302,9 +274,12 @@ def part_save(
     """Add a repeatable item to the record, or change one.
 
     ``expected_version`` is the item's ``updated_at`` (ISO) when the form was opened; if the
-    item changed since, raises ``EditConflict``.
+    item changed since, raises ``EditConflict``. Only the part's fields in ``register.schema``
+    are accepted (``ValueError`` names any other key).
     """
-    _refuse_foreign_keys(data)
+    if part not in PART_MODELS:
+        raise ValueError(f"unknown part: {part}")
+    schema.refuse_unwritable(part, data)
     model = PART_MODELS[part]
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
     ensure_editable(locked, actor)

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from django import template
-from django.apps import apps
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
@@ -9,6 +8,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from config.languages import SELF_NAMES
+from register import schema
 from register.i18n import column
 from register.models import AISystem
 
@@ -40,25 +40,10 @@ def language_self_name(language_code: str) -> str:
 
 # --- Workspace ------------------------------------------------------------------------------
 
-_PART_TITLES = {
-    "suppliers": (_("Suppliers"), _("Add a supplier")),
-    "legal_bases": (_("Legal basis"), _("Add a legal basis")),
-    "data_sources": (_("Data sources"), _("Add a data source")),
-    "risks": (_("Risks"), _("Add a risk")),
-    "impact_assessments": (_("Impact assessments"), _("Add an impact assessment")),
-}
-# Where each part of a record is edited, for links from the translations overview.
-_MODEL_SECTIONS = {
-    "HumanOversight": "oversight",
-    "Supplier": "ownership",
-    "LegalBasis": "ownership",
-    "DataSource": "data",
-    "Risk": "risks",
-    "ImpactAssessment": "assessments",
-}
 _ACTIONS = {
     "system.create": _("Created"),
     "system.update": _("Section edited"),
+    "system.withhold": _("Publication of the record changed"),
     "system.classify": _("Classified"),
     "system.submit": _("Submitted for review"),
     "system.return": _("Returned with comments"),
@@ -72,12 +57,12 @@ _ACTIONS = {
 
 @register.simple_tag
 def part_title(part: str) -> str:
-    return _PART_TITLES[part][0]
+    return schema.part(part).title
 
 
 @register.simple_tag
 def part_add_label(part: str) -> str:
-    return _PART_TITLES[part][1]
+    return schema.part(part).add_label
 
 
 @register.simple_tag
@@ -94,15 +79,9 @@ def action_label(action: str) -> str:
 @register.simple_tag
 def missing_text_link(system: AISystem, label: str, language: str) -> str:
     """A link to the form where the missing text ``Model.attribute`` is written."""
-    from register.sections import SECTIONS
-
-    model_name, attribute = label.split(".", 1)
-    if model_name == "AISystem":
-        section = next((s.slug for s in SECTIONS if attribute in s.fields), "about")
-        model = AISystem
-    else:
-        section = _MODEL_SECTIONS.get(model_name, "about")
-        model = apps.get_model("register", model_name)
+    attribute = label.split(".", 1)[1]
+    section = schema.section_for(label).slug
+    model = schema.field_model(label)
     field_name = column(attribute, language) if attribute else attribute
     try:
         text = model._meta.get_field(field_name).verbose_name

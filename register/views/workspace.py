@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from register import forms, workflow
+from register import forms, schema, workflow
 from register.access import SESSION_ORGANISATION
 from register.access import capabilities as _capabilities
 from register.access import current_organisation as _current_organisation
@@ -26,7 +26,7 @@ from register.cards import build_card
 from register.extensions import record_panels
 from register.i18n import CONTENT_LANGUAGES, column, content_language
 from register.models import AISystem, HumanOversight
-from register.rules import can_read_everything
+from register.rules import can_read_everything, role_in
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
 from register.selectors import (
     dashboard_systems,
@@ -200,8 +200,8 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
     context: dict[str, Any] = {"system": system, "section": spec, "language": language, "can": can}
 
     if spec.slug == "translations":
-        gaps = system.translation_gaps()
-        context["gaps"] = [(code, gaps[code]) for code in CONTENT_LANGUAGES]
+        gaps, others = schema.translation_gaps(system), schema.untranslated(system)
+        context["gaps"] = [(code, gaps[code], others[code]) for code in CONTENT_LANGUAGES]
         context["required_languages"] = SUBMISSION_LANGUAGES
         return render(request, "register/workspace/translations.html", context)
     if spec.slug == "classification":
@@ -214,7 +214,11 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         # A role that may never edit is refused here; a state that does not allow editing
         # is refused by the service, with the same message as on every other surface.
         workflow.require_role("edit", request.user, system)
-    form = forms.section_form_class(spec, language)(_posted(request), instance=system)
+    form = forms.section_form_class(spec, language)(
+        _posted(request),
+        instance=system,
+        reserved=schema.reserved_fields(role_in(request.user, system.organisation_id)),
+    )
     oversight_form = None
     if spec.oversight_fields:
         oversight_form = forms.oversight_form_class(spec, language)(
@@ -271,16 +275,15 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
 
 
 def _part_or_404(system: AISystem, part: str, pk: int | None) -> Any:
-    if part not in forms.PART_FIELDS:
+    if part not in records.PART_MODELS:
         raise Http404
     if pk is None:
         return None
-    model = forms.PART_FIELDS[part][0]
-    return get_object_or_404(model, pk=pk, system=system)
+    return get_object_or_404(records.PART_MODELS[part], pk=pk, system=system)
 
 
 def _section_of(part: str) -> str:
-    return next(s.slug for s in SECTIONS_BY_SLUG.values() if part in s.parts)
+    return schema.part(part).section
 
 
 @login_required

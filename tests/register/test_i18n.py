@@ -3,6 +3,7 @@ from __future__ import annotations
 import pytest
 from django.utils import translation
 
+from register import schema
 from register.i18n import (
     CONTENT_LANGUAGES,
     column,
@@ -87,8 +88,8 @@ def test_a_record_knows_which_languages_are_complete_over_all_its_parts(
     )
     loaded = systems_with_parts().get(pk=system.pk)
     with django_assert_num_queries(0):
-        assert loaded.complete_languages() == ["kk", "ru"]
-        assert loaded.translation_gaps()["en"] == ["Risk.mitigation"]
+        assert schema.complete_languages(loaded) == ["kk", "ru"]
+        assert schema.translation_gaps(loaded)["en"] == ["Risk.mitigation"]
 
 
 def test_pick_gives_the_requested_language_unmarked(settings):
