@@ -39,6 +39,7 @@ Readings of the Act that the code encodes (each one is a choice a lawyer could q
 from __future__ import annotations
 
 import difflib
+import json
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field, fields
@@ -238,8 +239,10 @@ def classify(answers: Mapping[str, Any] | Answers, *, language: str = "en") -> d
     Returns a new JSON-ready dict with `version`, `risk_class` (one of `RISK_CLASSES`),
     `transparency_obligations` (Art 50 paragraphs, in order), `annex_iii` (the points that make it
     high-risk, in the Act's order; empty unless the class is "high" through Annex III),
-    `fria_required`, `obligations` (`{"article", "title"}` sorted by article) and `rationale`
-    (sentences, each citing its article), texts in `language`.
+    `fria_required`, `prohibited_practices` (the Art 5(1) letters of a prohibited system),
+    `art6_3_applied` (whether Art 6(3) lowered the Annex III uses), `obligations`
+    (`{"article", "title"}` sorted by article) and `rationale` (sentences, each citing its
+    article), texts in `language`. `language_neutral` keeps what does not depend on `language`.
 
     Raises `ValueError` for a language other than kk, ru or en, and `ClassificationInputError`
     (a `ValueError`) for malformed answers.
@@ -249,6 +252,19 @@ def classify(answers: Mapping[str, Any] | Answers, *, language: str = "en") -> d
     # `Answers` can be built directly, bypassing validation: check it like raw answers.
     raw = answers.to_dict() if isinstance(answers, Answers) else answers
     return _render(_assess(validate_answers(raw)), language)
+
+
+#: The keys of `classify`'s outcome that hold texts in the outcome's language.
+_TEXT_KEYS: Final = ("obligations", "rationale")
+
+
+def language_neutral(outcome: Mapping[str, Any]) -> dict[str, Any]:
+    """What a record stores of `classify`'s outcome: every decision, with its logic version, and
+    no text. `obligations` becomes the list of article references; the rationale is left out
+    (`classify` on the stored answers renders it again, in any language)."""
+    neutral = {key: value for key, value in outcome.items() if key not in _TEXT_KEYS}
+    neutral["obligations"] = [obligation["article"] for obligation in outcome["obligations"]]
+    return json.loads(json.dumps(neutral))
 
 
 # --- Assessment: language-independent decisions -------------------------------------------------
@@ -274,6 +290,8 @@ class _Assessment:
     transparency: list[str] = field(default_factory=list)
     annex_iii: list[str] = field(default_factory=list)
     fria_required: bool = False
+    prohibited_practices: list[str] = field(default_factory=list)
+    art6_3_applied: bool = False
     articles: set[str] = field(default_factory=set)
     lines: list[_Line] = field(default_factory=list)
 
@@ -357,6 +375,7 @@ def _assess_scope(a: Answers, result: _Assessment) -> bool:
 
 def _assess_prohibited(a: Answers, result: _Assessment) -> None:
     result.risk_class = "prohibited"
+    result.prohibited_practices = list(a.prohibited_practices)
     for letter in a.prohibited_practices:
         result.articles.add(f"5(1)({letter})")
         result.say("prohibited.practice", letter=letter, practice=_Term(texts.PRACTICES, letter))
@@ -377,6 +396,7 @@ def _assess_annex_iii(a: Answers, result: _Assessment) -> tuple[str, ...]:
 
     justified = bool(a.art6_3_justification.strip())
     if a.art6_3_conditions and justified and not a.profiling:
+        result.art6_3_applied = True
         for letter in a.art6_3_conditions:
             result.say(
                 "art6_3.condition", letter=letter, condition=_Term(texts.ART6_3_CONDITIONS, letter)
@@ -477,6 +497,8 @@ def _render(result: _Assessment, language: str) -> dict[str, Any]:
         "transparency_obligations": list(result.transparency),
         "annex_iii": list(result.annex_iii),
         "fria_required": result.fria_required,
+        "prohibited_practices": list(result.prohibited_practices),
+        "art6_3_applied": result.art6_3_applied,
         "obligations": [
             {"article": article, "title": texts.OBLIGATION_TITLES[article][language]}
             for article in sorted(result.articles, key=article_sort_key)

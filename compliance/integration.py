@@ -27,7 +27,7 @@ def _enqueue_check(sender: Any, *, system_id: int, **kwargs: Any) -> None:
 def section_url(public_id: str, section: str) -> str:
     """The workspace form where a finding of ``section`` is fixed."""
     if section == "classification":
-        return reverse("register:classification", kwargs={"public_id": public_id})
+        return reverse("compliance:classification", kwargs={"public_id": public_id})
     return reverse("register:section", kwargs={"public_id": public_id, "section": section})
 
 

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from compliance.classification import classify, validate_answers
+from compliance.classification import classify, language_neutral, validate_answers
 from compliance.models import Finding, FindingStatus
 from compliance.rules import catalogue_version, get_catalogue
 from register.audit import audit_context
@@ -30,8 +30,10 @@ def classification_apply(
     answers: Mapping[str, Any],
     disagreement: str = "",
 ) -> dict[str, Any]:
-    """Store the questionnaire's answers and the class computed from them on the record,
-    with the date and the versions of the classification logic and of the rule catalogue.
+    """Store the questionnaire's answers and the outcome computed from them on the record
+    (``AISystem.classification``, language-neutral, and the columns derived from it by
+    ``AISystem.apply_classification``), with the date and the versions of the classification
+    logic and of the rule catalogue. Returns ``classify``'s full outcome (in English).
 
     The class is never typed in: it is always the outcome of ``classify`` for the stored
     answers. An organisation that thinks the outcome wrong records why in ``disagreement``;
@@ -43,15 +45,8 @@ def classification_apply(
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
     ensure_editable(locked, actor)
     with audit_context(user=actor.pk if actor else None, action="system.classify"):
-        locked.classification_answers = normalised.to_dict()
-        locked.risk_class = outcome["risk_class"]
-        locked.annex_iii = outcome["annex_iii"]
-        locked.art6_3_conditions = list(normalised.art6_3_conditions)
-        locked.profiling = normalised.profiling
-        locked.transparency_obligations = outcome["transparency_obligations"]
-        locked.fria_required = outcome["fria_required"]
+        locked.apply_classification(language_neutral(outcome), normalised.to_dict())
         locked.classified_at = timezone.now()
-        locked.classification_version = outcome["version"]
         locked.catalogue_version = catalogue_version()
         locked.classification_disagreement = disagreement.strip()
         # A new class is a change of the record: a published one gets a working draft.

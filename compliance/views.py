@@ -5,18 +5,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_http_methods
 
 from compliance import selectors
 from compliance.classification import ClassificationInputError, classify
+from compliance.forms import DisagreementForm, WaiverForm
 from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
 from compliance.services import classification_apply, finding_waive
@@ -57,7 +56,9 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
             raise PermissionDenied
         if outcome is None:
             messages.error(request, _("Answer the questions first."))
-            return redirect("register:classification_step", public_id=public_id, step=STEPS[0].slug)
+            return redirect(
+                "compliance:classification_step", public_id=public_id, step=STEPS[0].slug
+            )
         if form.is_valid():
             classification_apply(
                 system=system,
@@ -100,8 +101,8 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
         request.session[_session_key(system.pk)] = answers
         following = next_step(step)
         if following is None:
-            return redirect("register:classification", public_id=public_id)
-        return redirect("register:classification_step", public_id=public_id, step=following.slug)
+            return redirect("compliance:classification", public_id=public_id)
+        return redirect("compliance:classification_step", public_id=public_id, step=following.slug)
     previous = previous_step(step)
     return render(
         request,
@@ -118,31 +119,6 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
 
 
 # --- Findings ---------------------------------------------------------------------------------
-
-
-class DisagreementForm(forms.Form):
-    disagreement = forms.CharField(
-        label=_lazy("If you think this class is wrong, explain why (optional)"),
-        required=False,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_lazy(
-            "The class cannot be changed by hand. A regulator sees your explanation and reviews "
-            "the record."
-        ),
-    )
-
-
-class WaiverForm(forms.Form):
-    reason = forms.CharField(
-        label=_lazy("Why can the finding be accepted for now?"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_lazy("Regulators see this reason."),
-    )
-    expires_on = forms.DateField(
-        label=_lazy("Waiver ends on"),
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-        help_text=_lazy("At most a year from today. The finding opens again after this date."),
-    )
 
 
 @login_required
@@ -208,7 +184,7 @@ def waive(request: HttpRequest, public_id: str, finding_id: int) -> HttpResponse
                 form.add_error(None, error)
         else:
             messages.success(request, _("The finding is waived until the date you gave."))
-            return redirect("register:findings", public_id=public_id)
+            return redirect("compliance:findings", public_id=public_id)
     return render(
         request,
         "compliance/waive.html",

@@ -18,6 +18,8 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", public_views.home, name="home"),
+    # Before register's: its workflow route would take ".../findings/" as an action.
+    path("", include("compliance.urls")),
     path("", include("register.urls")),
     prefix_default_language=True,
 )

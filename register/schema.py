@@ -400,6 +400,7 @@ NOT_EDITABLE: dict[type[models.Model], dict[str, str]] = {
         "profiling": _CLASSIFICATION,
         "transparency_obligations": _CLASSIFICATION,
         "fria_required": _CLASSIFICATION,
+        "classification": _CLASSIFICATION,
         "classification_answers": _CLASSIFICATION,
         "classified_at": _CLASSIFICATION,
         "classification_version": _CLASSIFICATION,

@@ -56,9 +56,35 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     role = Membership.Role.EDITOR
 
 
+def classification_of(answers):
+    """The language-neutral outcome and normalised answers that the classification service
+    stores for ``answers``: what a factory passes to ``AISystem.apply_classification``."""
+    from compliance.classification import classify, language_neutral, validate_answers
+
+    normalised = validate_answers(answers)
+    return language_neutral(classify(normalised)), normalised.to_dict()
+
+
 class AISystemFactory(factory.django.DjangoModelFactory):
+    """A record; ``classification_answers=...`` classifies it as the service would (the class
+    and its columns are always derived from the answers, never given)."""
+
     class Meta:
         model = AISystem
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        derived = set(kwargs) & (set(AISystem.CLASSIFICATION_FIELDS) - {"classification_answers"})
+        if derived:
+            raise TypeError(
+                f"{sorted(derived)} follow from the answers: pass classification_answers instead."
+            )
+        answers = kwargs.pop("classification_answers", None)
+        system = model_class(*args, **kwargs)
+        if answers is not None:
+            system.apply_classification(*classification_of(answers))
+        system.save()
+        return system
 
     public_id = factory.LazyFunction(lambda: allocate_public_ids(1)[0])
     organisation = factory.SubFactory(OrganisationFactory)

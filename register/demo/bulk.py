@@ -7,6 +7,7 @@ parts take seconds. The generator is deterministic for a given seed.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -100,14 +101,27 @@ ARCHETYPES = [
         },
     ),
 ]
-RISK_CLASSES = [
-    RiskClass.HIGH,
-    RiskClass.LIMITED,
-    RiskClass.MINIMAL,
-    RiskClass.MINIMAL,
-    RiskClass.LIMITED,
-    RiskClass.OUT_OF_SCOPE,
+# Questionnaire answers drawn for the demo records (high, limited, minimal, minimal, limited,
+# out of scope); the class and its columns are derived from them as the classification does.
+CLASSIFICATION_ANSWERS = [
+    {"role": "deployer", "annex_iii": ["5a"]},
+    {"interacts_with_people": True},
+    {},
+    {},
+    {"interacts_with_people": True},
+    {"is_ai_system": False},
 ]
+
+
+@functools.cache
+def _classifications() -> tuple[tuple[dict, dict], ...]:
+    """The stored outcome and normalised answers of each of ``CLASSIFICATION_ANSWERS``."""
+    from compliance.classification import classify, language_neutral, validate_answers
+
+    answers = [validate_answers(raw) for raw in CLASSIFICATION_ANSWERS]
+    return tuple((language_neutral(classify(a)), a.to_dict()) for a in answers)
+
+
 REGIONS = [value for value in Region.values if value != Region.NATIONAL]
 
 
@@ -150,7 +164,8 @@ def _system(rng: random.Random, public_id: str, organisation: Organisation) -> A
     first_used = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 2400))
     phase = rng.choice([Phase.PRODUCTION] * 6 + [Phase.PILOT, Phase.DEVELOPMENT, Phase.RETIRED])
     published = rng.random() < 0.7
-    return AISystem(
+    classified = rng.choice(_classifications())
+    system = AISystem(
         public_id=public_id,
         slug=f"{key}-{number}",
         organisation=organisation,
@@ -182,9 +197,10 @@ def _system(rng: random.Random, public_id: str, organisation: Organisation) -> A
         decision_role=rng.choice(["recommends", "informs", "automatic"]),
         contact_email=organisation.contact_email,
         next_review_on=dt.date(2025, 6, 1) + dt.timedelta(days=rng.randrange(0, 900)),
-        risk_class=rng.choice(RISK_CLASSES),
         status=Status.PUBLISHED if published else rng.choice([Status.DRAFT, Status.IN_REVIEW]),
     )
+    system.apply_classification(*classified)
+    return system
 
 
 def _parts(rng: random.Random, system: AISystem) -> Iterator[object]:

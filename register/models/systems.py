@@ -1,7 +1,11 @@
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 import pgtrigger
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -261,7 +265,15 @@ class AISystem(Translatable, models.Model):
     eu_database_url = models.URLField(_("provider's entry in the EU database"), blank=True)
     next_review_on = models.DateField(_("next review due"), null=True, blank=True)
 
-    # Risk classification: written only by the compliance engine from the questionnaire.
+    # Risk classification: written only by the compliance engine from the questionnaire, through
+    # ``apply_classification``. ``classification`` is the outcome; the columns after it copy
+    # parts of it because portal filters and indexes need them.
+    classification = models.JSONField(
+        _("classification outcome"),
+        default=dict,
+        blank=True,
+        help_text=_("The language-neutral outcome of the classification, with its logic version."),
+    )
     risk_class = models.CharField(
         _("risk class"), max_length=16, choices=RiskClass.choices, blank=True, default=""
     )
@@ -402,6 +414,51 @@ class AISystem(Translatable, models.Model):
 
     def __str__(self) -> str:
         return f"{self.public_id} {self.name}"
+
+    def apply_classification(
+        self, outcome: Mapping[str, Any] | None, answers: Mapping[str, Any] | None
+    ) -> None:
+        """Store a classification: the language-neutral ``outcome`` (see
+        ``compliance.classification.language_neutral``) and the normalised ``answers`` it was
+        computed from, and derive the filterable columns from them. The only place that sets
+        those columns; ``None`` for both clears the classification. Does not save."""
+        outcome = dict(outcome or {})
+        answers = dict(answers or {})
+        self.classification = outcome
+        self.classification_answers = answers
+        self.risk_class = outcome.get("risk_class", "")
+        self.annex_iii = list(outcome.get("annex_iii") or [])
+        self.transparency_obligations = list(outcome.get("transparency_obligations") or [])
+        self.fria_required = outcome.get("fria_required") if outcome else None
+        self.classification_version = outcome.get("version", "")
+        self.art6_3_conditions = list(answers.get("art6_3_conditions") or [])
+        self.profiling = answers.get("profiling") if answers else None
+
+    def clean(self) -> None:
+        super().clean()
+        # Whatever wrote them, the columns must be those the stored outcome gives.
+        derived = AISystem(pk=self.pk)
+        derived.apply_classification(self.classification, self.classification_answers)
+        if any(
+            getattr(derived, name) != getattr(self, name) for name in self.CLASSIFICATION_FIELDS
+        ):
+            raise ValidationError(
+                _("The risk class does not follow from the stored classification."),
+                code="classification_mismatch",
+            )
+
+    #: The columns ``apply_classification`` derives (for ``update_fields`` and bulk writes).
+    CLASSIFICATION_FIELDS = (
+        "classification",
+        "classification_answers",
+        "risk_class",
+        "annex_iii",
+        "transparency_obligations",
+        "fria_required",
+        "classification_version",
+        "art6_3_conditions",
+        "profiling",
+    )
 
     @property
     def is_public(self) -> bool:

@@ -205,7 +205,7 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         context["required_languages"] = SUBMISSION_LANGUAGES
         return render(request, "register/workspace/translations.html", context)
     if spec.slug == "classification":
-        return redirect("register:classification", public_id=system.public_id)
+        return redirect("compliance:classification", public_id=system.public_id)
     if not spec.has_form:
         context["parts"] = [(name, list(getattr(system, name).all())) for name in spec.parts]
         return render(request, "register/workspace/parts.html", context)

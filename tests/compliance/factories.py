@@ -31,6 +31,7 @@ from tests.factories import (
     ImpactAssessmentFactory,
     OrganisationFactory,
     RiskFactory,
+    classification_of,
 )
 
 TODAY = dt.date(2027, 3, 1)
@@ -46,6 +47,21 @@ def tri(name: str, text: str) -> dict[str, str]:
 class ContactableOrganisationFactory(OrganisationFactory):
     contact_email = factory.LazyAttribute(lambda o: f"ai@{o.short_code}.example.gov.kz")
     address = "Mangilik El avenue 8, Astana"
+
+
+#: High-risk through Annex III 5(a), with the Art 50(1) duty and a FRIA, deployed by a public body.
+HIGH_RISK_ANSWERS: dict[str, Any] = {
+    "role": "deployer",
+    "public_authority": True,
+    "annex_iii": ["5a"],
+    "interacts_with_people": True,
+}
+#: Minimal risk, no Art 50 duty.
+MINIMAL_RISK_ANSWERS: dict[str, Any] = {"role": "deployer", "public_authority": True}
+
+
+def high_risk_answers(**changes: Any) -> dict[str, Any]:
+    return {**HIGH_RISK_ANSWERS, **changes}
 
 
 class HighRiskSystemFactory(AISystemFactory):
@@ -79,11 +95,7 @@ class HighRiskSystemFactory(AISystemFactory):
     first_used_on = dt.date(2026, 1, 15)
     next_review_on = dt.date(2027, 9, 1)
     act_role = "deployer"
-    risk_class = "high"
-    annex_iii = ["5a"]
-    transparency_obligations = ["50(1)", "50(5)"]
-    fria_required = True
-    classification_answers = {"role": "deployer", "public_authority": True, "annex_iii": ["5a"]}
+    classification_answers = HIGH_RISK_ANSWERS
     classified_at = CHANGED_AT
 
 
@@ -177,11 +189,7 @@ def compliant_high_risk_system(**fields: Any) -> AISystem:
 def compliant_minimal_system(**fields: Any) -> AISystem:
     """A minimal-risk record that passes every rule that applies to it."""
     defaults: dict[str, Any] = {
-        "risk_class": "minimal",
-        "annex_iii": [],
-        "transparency_obligations": [],
-        "fria_required": False,
-        "classification_answers": {"role": "deployer", "public_authority": True},
+        "classification_answers": MINIMAL_RISK_ANSWERS,
         "eu_database_ref": "",
         "eu_database_url": "",
     }
@@ -210,7 +218,24 @@ def verdict(rule_id: str, system: AISystem, today: dt.date = TODAY) -> Verdict:
 
 
 def update(system: AISystem, **fields: Any) -> AISystem:
+    """Change fields of the stored record; the classification only through ``reclassify``."""
+    derived = set(fields) & set(AISystem.CLASSIFICATION_FIELDS)
+    if derived:
+        raise TypeError(f"{sorted(derived)} follow from the answers: use reclassify().")
     AISystem.objects.filter(pk=system.pk).update(**fields)
+    return loaded(system)
+
+
+def reclassify(system: AISystem, answers: dict[str, Any] | None, **fields: Any) -> AISystem:
+    """Store the classification of ``answers`` (``None``: unclassified) as the service does,
+    without its other effects, and change ``fields`` too."""
+    record = AISystem.objects.get(pk=system.pk)
+    if answers is None:
+        record.apply_classification(None, None)
+    else:
+        record.apply_classification(*classification_of(answers))
+    derived = {name: getattr(record, name) for name in AISystem.CLASSIFICATION_FIELDS}
+    AISystem.objects.filter(pk=system.pk).update(**derived, **fields)
     return loaded(system)
 
 

@@ -13,7 +13,6 @@ import yaml
 from django.core.exceptions import ImproperlyConfigured
 from django.utils import translation
 
-from compliance import rules as rules_module
 from compliance.rules import (
     CATALOGUE_DIR,
     SECTIONS,
@@ -23,6 +22,7 @@ from compliance.rules import (
     load_catalogue,
     registered_predicates,
 )
+from compliance.rules import loader as rules_module
 from register.demo.bulk import seed_bulk
 from register.selectors import systems_with_parts
 from tests.compliance.factories import (

@@ -32,7 +32,7 @@ from compliance.selectors import (
 from compliance.services import finding_waive
 from register.demo.bulk import seed_bulk
 from register.models import AISystem, HumanOversight, ImpactAssessment, Membership, Organisation
-from tests.compliance.factories import TODAY, compliant_high_risk_system, update
+from tests.compliance.factories import TODAY, compliant_high_risk_system, reclassify, update
 from tests.factories import MembershipFactory, OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -162,7 +162,7 @@ def test_changed_detail_is_updated_and_recorded(broken):
 
 def test_a_rule_that_stops_applying_sets_its_finding_aside(broken):
     run(broken)
-    run(update(broken, risk_class="minimal", annex_iii=[], fria_required=False))
+    run(reclassify(broken, {"role": "deployer", "public_authority": True}))
     fria = finding(broken, "AIA-27-01")
     assert fria.status == "not_applicable"
     assert fria.detail == {"reason": "out_of_scope"}
@@ -248,7 +248,7 @@ def test_resolved_finding_cannot_be_waived(open_accuracy, approver):
 
 
 def test_prohibited_practice_cannot_be_waived(high_risk, agency, approver):
-    AISystem.objects.filter(pk=high_risk.pk).update(organisation=agency, risk_class="prohibited")
+    reclassify(high_risk, {"prohibited_practices": ["c"]}, organisation=agency)
     run(high_risk)
     with pytest.raises(ValidationError) as excinfo:
         waive(finding(high_risk, "AIA-05-01"), approver)

@@ -30,6 +30,7 @@ from compliance.classification import (
     ClassificationInputError,
     article_sort_key,
     classify,
+    language_neutral,
     validate_answers,
 )
 
@@ -628,6 +629,8 @@ def test_output_shape() -> None:
         "transparency_obligations",
         "annex_iii",
         "fria_required",
+        "prohibited_practices",
+        "art6_3_applied",
         "obligations",
         "rationale",
     }
@@ -799,3 +802,56 @@ def test_command_reports_a_missing_file(tmp_path: Any) -> None:
 
     with pytest.raises(CommandError, match="Cannot read"):
         _run_command(str(tmp_path / "missing.json"))
+
+
+# --- What a record stores ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("answers", LANGUAGE_CASES)
+def test_the_stored_outcome_is_the_same_in_every_language(answers: dict[str, Any]) -> None:
+    stored = {
+        language: language_neutral(classify(answers, language=language)) for language in LANGUAGES
+    }
+    assert stored["kk"] == stored["ru"] == stored["en"]
+    outcome = classify(answers)
+    assert "rationale" not in stored["en"]
+    assert stored["en"]["obligations"] == articles(outcome)
+    assert stored["en"]["version"] == CLASSIFICATION_VERSION
+    assert json.loads(json.dumps(stored["en"])) == stored["en"]
+
+
+def test_the_stored_outcome_shares_nothing_with_the_outcome() -> None:
+    outcome = classify({"annex_iii": ["5a"]})
+    stored = language_neutral(outcome)
+    outcome["annex_iii"].append("8a")
+    assert stored["annex_iii"] == ["5a"]
+
+
+def test_a_prohibited_outcome_names_its_practices() -> None:
+    outcome = classify({"prohibited_practices": ["f", "c"], "annex_iii": ["5a"]})
+    assert outcome["prohibited_practices"] == ["c", "f"]
+    assert outcome["art6_3_applied"] is False
+    assert classify({"annex_iii": ["5a"]})["prohibited_practices"] == []
+
+
+@pytest.mark.parametrize(
+    ("changes", "applied"),
+    [
+        pytest.param({}, True, id="applied"),
+        pytest.param({"profiling": True}, False, id="profiling"),
+        pytest.param({"art6_3_justification": " "}, False, id="no-justification"),
+        pytest.param({"art6_3_conditions": []}, False, id="no-condition"),
+        pytest.param({"annex_i_safety_component": True}, True, id="annex-i-stays-high"),
+        pytest.param({"prohibited_practices": ["a"]}, False, id="prohibited"),
+    ],
+)
+def test_the_outcome_says_whether_art_6_3_lowered_the_system(
+    changes: dict[str, Any], applied: bool
+) -> None:
+    answers = {
+        "annex_iii": ["4a"],
+        "art6_3_conditions": ["a"],
+        "art6_3_justification": JUSTIFICATION,
+        **changes,
+    }
+    assert classify(answers)["art6_3_applied"] is applied

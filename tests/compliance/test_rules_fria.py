@@ -14,6 +14,8 @@ from tests.compliance.factories import (
     DocumentedDataSourceFactory,
     assert_effective_from_respected,
     family_rule_ids,
+    high_risk_answers,
+    reclassify,
     update,
     verdict,
 )
@@ -93,7 +95,9 @@ def test_fria_still_in_progress_fails(high_risk):
 
 def test_fria_is_not_required_when_the_classification_says_so(high_risk):
     _fria(high_risk).delete()
-    result = verdict("AIA-27-01", update(high_risk, fria_required=False))
+    system = reclassify(high_risk, high_risk_answers(annex_iii=["2"]))
+    assert system.fria_required is False
+    result = verdict("AIA-27-01", system)
     assert result.detail == {"reason": "fria_not_required"}
 
 

@@ -6,8 +6,11 @@ import pytest
 
 from register.models import HumanOversight
 from tests.compliance.factories import (
+    MINIMAL_RISK_ANSWERS,
     assert_effective_from_respected,
     family_rule_ids,
+    high_risk_answers,
+    reclassify,
     update,
     update_oversight,
     verdict,
@@ -98,12 +101,12 @@ def test_missing_automation_bias_measures_fail(high_risk):
 
 def test_two_person_verification_applies_only_to_remote_biometric_identification(high_risk):
     assert verdict("AIA-14-05", high_risk).not_applicable
-    system = update(high_risk, annex_iii=["1a", "6d"])
+    system = reclassify(high_risk, high_risk_answers(annex_iii=["1a", "6d"]))
     assert verdict("AIA-14-05", system).passed
 
 
 def test_one_person_verifying_identifications_fails(high_risk):
-    update(high_risk, annex_iii=["1a"])
+    reclassify(high_risk, high_risk_answers(annex_iii=["1a"]))
     result = verdict("AIA-14-05", update_oversight(high_risk, people_count=1))
     assert result.failed
     assert result.detail == {"people": 1, "min_people": 2}
@@ -150,7 +153,9 @@ def test_ai_literacy_applies_to_limited_and_minimal_systems(minimal):
     assert verdict("AIA-04-01", minimal).passed
     result = verdict("AIA-04-01", update_oversight(minimal, training_en=""))
     assert result.failed
-    assert verdict("AIA-04-01", update(minimal, risk_class="limited")).failed
+    limited = reclassify(minimal, {**MINIMAL_RISK_ANSWERS, "interacts_with_people": True})
+    assert limited.risk_class == "limited"
+    assert verdict("AIA-04-01", limited).failed
 
 
 def test_ai_literacy_without_an_oversight_part_fails(minimal):

@@ -9,7 +9,8 @@ import pytest
 from tests.compliance.factories import (
     assert_effective_from_respected,
     family_rule_ids,
-    update,
+    high_risk_answers,
+    reclassify,
     verdict,
 )
 
@@ -17,13 +18,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _prohibited(system, **fields):
-    return update(
-        system,
-        risk_class="prohibited",
-        annex_iii=[],
-        classification_answers={"prohibited_practices": ["f", "c"]},
-        **fields,
-    )
+    return reclassify(system, high_risk_answers(prohibited_practices=["f", "c"]), **fields)
 
 
 def test_the_family_holds_the_expected_rules():

@@ -12,6 +12,8 @@ from tests.compliance.factories import (
     TODAY,
     assert_effective_from_respected,
     family_rule_ids,
+    high_risk_answers,
+    reclassify,
     update,
     verdict,
 )
@@ -55,12 +57,12 @@ def test_a_complete_minimal_risk_record_passes(rule_id, minimal):
 
 
 def test_an_unclassified_record_fails_classification(minimal):
-    result = verdict("KZ-CLS-01", update(minimal, risk_class=""))
+    result = verdict("KZ-CLS-01", reclassify(minimal, None))
     assert result.failed
 
 
 def test_record_rules_apply_to_unclassified_records(minimal):
-    system = update(minimal, risk_class="", scope_kk="", scope_ru="", scope_en="")
+    system = reclassify(minimal, None, scope_kk="", scope_ru="", scope_en="")
     assert verdict("KZ-REC-02", system).failed
 
 
@@ -192,9 +194,8 @@ def test_art_86_explanation_fails_for_high_risk_without_route(high_risk):
 
 
 def test_art_86_does_not_apply_to_critical_infrastructure_only(high_risk):
-    assert verdict("AIA-86-01", update(high_risk, annex_iii=["2"])).detail == {
-        "reason": "no_annex_iii_use"
-    }
+    system = reclassify(high_risk, high_risk_answers(annex_iii=["2"]))
+    assert verdict("AIA-86-01", system).detail == {"reason": "no_annex_iii_use"}
 
 
 def test_art_86_does_not_apply_to_minimal_risk(minimal):

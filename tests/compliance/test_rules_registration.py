@@ -8,6 +8,8 @@ import pytest
 from tests.compliance.factories import (
     assert_effective_from_respected,
     family_rule_ids,
+    high_risk_answers,
+    reclassify,
     update,
     verdict,
 )
@@ -23,23 +25,15 @@ JUSTIFICATION = (
 
 
 def _derogation(system, *, role="provider", justification=JUSTIFICATION, ref=""):
-    """A record whose Annex III use was lowered by Art 6(3) (as classification stores it)."""
-    return update(
-        system,
-        act_role=role,
-        risk_class="minimal",
-        annex_iii=[],
-        art6_3_conditions=["a"],
-        fria_required=False,
-        eu_database_ref=ref,
-        classification_answers={
-            "role": role,
-            "public_authority": True,
-            "annex_iii": ["5a"],
-            "art6_3_conditions": ["a"],
-            "art6_3_justification": justification,
-        },
-    )
+    """A record whose Annex III use was lowered by Art 6(3)."""
+    answers = {
+        "role": role,
+        "public_authority": True,
+        "annex_iii": ["5a"],
+        "art6_3_conditions": ["a"],
+        "art6_3_justification": justification,
+    }
+    return reclassify(system, answers, act_role=role, eu_database_ref=ref)
 
 
 def test_the_family_holds_the_expected_rules():
@@ -72,18 +66,20 @@ def test_public_deployer_must_check_the_providers_registration(high_risk):
 
 @pytest.mark.parametrize("rule_id", ["AIA-49-01", "AIA-26-08"])
 def test_registration_is_not_asked_of_private_deployers(high_risk, rule_id):
-    system = update(
+    system = reclassify(
         high_risk,
+        high_risk_answers(public_authority=False),
         eu_database_ref="",
         eu_database_url="",
-        classification_answers={"role": "deployer", "public_authority": False},
     )
     assert verdict(rule_id, system).not_applicable
 
 
 @pytest.mark.parametrize("rule_id", ["AIA-49-01", "AIA-26-08"])
 def test_critical_infrastructure_is_registered_nationally(high_risk, rule_id):
-    system = update(high_risk, annex_iii=["2"], eu_database_ref="", eu_database_url="")
+    system = reclassify(
+        high_risk, high_risk_answers(annex_iii=["2"]), eu_database_ref="", eu_database_url=""
+    )
     assert verdict(rule_id, system).detail == {"reason": "no_annex_iii_use"}
 
 
@@ -97,13 +93,15 @@ def test_registration_is_due_before_use(high_risk):
 
 @pytest.mark.parametrize("point", ["1a", "6d", "7c"])
 def test_sensitive_areas_must_be_restricted(high_risk, point):
-    result = verdict("AIA-49-02", update(high_risk, annex_iii=[point]))
+    result = verdict("AIA-49-02", reclassify(high_risk, high_risk_answers(annex_iii=[point])))
     assert result.failed
     assert result.detail == {"areas": [point[0]], "withholding": "none"}
 
 
 def test_restricted_record_passes(high_risk):
-    system = update(high_risk, annex_iii=["6a", "5a"], withholding="restricted")
+    system = reclassify(
+        high_risk, high_risk_answers(annex_iii=["6a", "5a"]), withholding="restricted"
+    )
     assert verdict("AIA-49-02", system).passed
 
 

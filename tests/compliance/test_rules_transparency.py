@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from register.models import AISystem
 from tests.compliance.factories import (
+    MINIMAL_RISK_ANSWERS,
     assert_effective_from_respected,
     family_rule_ids,
+    high_risk_answers,
+    reclassify,
     update,
     verdict,
 )
@@ -91,7 +93,8 @@ def test_people_informed_needs_summary_and_affected_groups(high_risk):
 
 
 def test_people_informed_is_not_asked_of_annex_i_only_systems(high_risk):
-    assert verdict("AIA-26-11", update(high_risk, annex_iii=[])).not_applicable
+    annex_i_only = high_risk_answers(annex_iii=[], annex_i_safety_component=True)
+    assert verdict("AIA-26-11", reclassify(high_risk, annex_i_only)).not_applicable
 
 
 def test_people_informed_applies_once_in_use(high_risk):
@@ -110,38 +113,52 @@ def test_chatbot_without_a_disclosure_text_fails(high_risk):
 
 
 def test_disclosure_is_only_asked_when_the_duty_is_triggered(high_risk):
-    system = update(high_risk, process_integration_en="", transparency_obligations=[])
+    no_duty = high_risk_answers(interacts_with_people=False)
+    system = reclassify(high_risk, no_duty, process_integration_en="")
     assert verdict("AIA-50-01", system).detail == {"reason": "duty_not_triggered"}
 
 
 def test_limited_risk_chatbot_needs_a_disclosure(minimal):
-    system = update(minimal, risk_class="limited", transparency_obligations=["50(1)", "50(5)"])
+    system = reclassify(minimal, {**MINIMAL_RISK_ANSWERS, "interacts_with_people": True})
+    assert system.risk_class == "limited"
     assert verdict("AIA-50-01", system).passed
     assert verdict("AIA-50-01", update(system, process_integration_en="")).failed
 
 
 def test_minimal_risk_has_no_art_50_duty(minimal):
-    system = update(minimal, transparency_obligations=["50(1)"], process_integration_en="")
+    system = update(minimal, process_integration_en="")
+    assert system.risk_class == "minimal" and not system.transparency_obligations
     assert verdict("AIA-50-01", system).not_applicable
 
 
 def test_synthetic_content_marking_is_a_provider_duty(high_risk):
-    system = update(high_risk, transparency_obligations=["50(2)", "50(5)"], architecture_en="")
+    synthetic = high_risk_answers(interacts_with_people=False, generates_synthetic_content=True)
+    system = reclassify(high_risk, synthetic, architecture_en="")
+    assert system.transparency_obligations == ["50(2)", "50(5)"]
     assert verdict("AIA-50-02", system).not_applicable
     system = update(system, act_role="provider")
     assert verdict("AIA-50-02", system).detail == {"field": "architecture"}
     assert verdict("AIA-50-02", update(system, architecture_en="C2PA manifests")).passed
 
 
-@pytest.mark.parametrize("paragraph", ["50(3)", "50(4)"])
-def test_deployer_disclosures_use_the_process_text(high_risk, paragraph):
+@pytest.mark.parametrize(
+    ("paragraph", "trigger"),
+    [
+        ("50(3)", "emotion_or_biometric_categorisation"),
+        ("50(4)", "deep_fake_or_public_interest_text"),
+    ],
+)
+def test_deployer_disclosures_use_the_process_text(high_risk, paragraph, trigger):
     rule_id = "AIA-50-0" + paragraph[3]
-    system = update(high_risk, transparency_obligations=[paragraph, "50(5)"])
+    system = reclassify(
+        high_risk, high_risk_answers(interacts_with_people=False, **{trigger: True})
+    )
+    assert system.transparency_obligations == [paragraph, "50(5)"]
     assert verdict(rule_id, system).passed
     assert verdict(rule_id, update(system, process_integration_en="")).failed
     assert verdict(rule_id, update(system, act_role="provider")).not_applicable
 
 
 def test_art_50_rules_are_not_applicable_to_prohibited_systems(high_risk):
-    AISystem.objects.filter(pk=high_risk.pk).update(risk_class="prohibited")
-    assert verdict("AIA-50-01", high_risk).not_applicable
+    system = reclassify(high_risk, high_risk_answers(prohibited_practices=["c"]))
+    assert verdict("AIA-50-01", system).not_applicable

@@ -1,33 +1,8 @@
-"""The rule catalogue: obligations as data, checked by small registered predicates.
-
-Shaped like Django's system-check framework. Every rule lives in a YAML file under
-``compliance/catalogue/`` (one file per family) with a stable id (``AIA-14-01``), a severity, a
-title and a remediation hint in Kazakh, Russian and English, a legal reference, an applicability
-profile, the date from which it applies and the name of the predicate that evaluates it. Findings
-store only the rule id, so an id never changes meaning between releases: a rule that changes its
-substance gets a new id.
+"""Loading the catalogue: read every YAML file, validate it, resolve each rule's predicate.
 
 Loading validates everything and raises one ``ImproperlyConfigured`` that names the file and the
 rule of every problem; the system check ``compliance.E001`` runs the same validation at start-up.
-
-Predicates are pure functions ``(system, params) -> Verdict`` registered with
-``@predicate("name")`` in ``compliance.predicates``. ``system`` comes from
-``register.selectors.systems_with_parts()`` (parts prefetched), so a predicate never queries the
-database. ``params`` is the rule's ``params`` plus the evaluation date under the reserved key
-``"today"``.
-
-Applicability (``applies_to``) keys, all matched against the record as stored:
-
-- ``risk_classes``: ``any`` or a list of ``prohibited``, ``high``, ``limited``, ``minimal``,
-  ``out_of_scope``, ``unclassified`` (the record's ``risk_class``);
-- ``roles``: ``any`` or a list of the record's ``act_role`` values, matched literally (a duty of
-  every deployer lists ``[deployer, both]``);
-- ``public_authority``: ``true``, ``false`` or ``any``; taken from the classification answers,
-  and true when the record has not been classified (every organisation in the register is a
-  public body);
-- ``jurisdictions``: the legal orders the rule comes from (``EU``, ``KZ``); a deployment switches
-  them on with the optional setting ``COMPLIANCE_JURISDICTIONS`` (default: both);
-- ``phases`` (optional, default ``any``): lifecycle phases in which the rule applies.
+The catalogue's version is the SHA-256 of its canonical data, which findings cite.
 """
 
 from __future__ import annotations
@@ -38,47 +13,36 @@ import hashlib
 import json
 import re
 import string
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
+from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final
+from typing import Any, Final
 
 import yaml
-from django.conf import settings
 from django.core import checks
 from django.core.exceptions import ImproperlyConfigured
-from django.utils import translation
 
-from compliance.classification import RISK_CLASSES as CLASSIFIED_RISK_CLASSES
+import compliance.predicates  # noqa: F401 — importing the package fills the registry
 from compliance.classification import ROLES
-
-if TYPE_CHECKING:
-    from register.models import AISystem
-
-CATALOGUE_DIR: Final = Path(__file__).with_name("catalogue")
-
-LANGUAGES: Final = ("kk", "ru", "en")
-SEVERITIES: Final = ("blocker", "major", "minor")
-#: Catalogue name of a risk class -> the value stored in ``AISystem.risk_class``.
-RISK_CLASSES: Final = MappingProxyType(
-    {**{name: name for name in CLASSIFIED_RISK_CLASSES}, "unclassified": ""}
+from compliance.rules.model import (
+    ANY,
+    JURISDICTIONS,
+    LANGUAGES,
+    PHASES,
+    RISK_CLASSES,
+    SECTIONS,
+    SEVERITIES,
+    AppliesTo,
+    Catalogue,
+    Choice,
+    Predicate,
+    Reference,
+    Rule,
+    enabled_jurisdictions,
 )
-JURISDICTIONS: Final = ("EU", "KZ")
-PHASES: Final = ("idea", "design", "development", "pilot", "production", "retired")
-SECTIONS: Final = (
-    "about",
-    "ownership",
-    "oversight",
-    "data",
-    "risks",
-    "assessments",
-    "translations",
-    "classification",
-)
-ANY: Final = "any"
-RESERVED_PARAMS: Final = frozenset({"today"})
+from compliance.rules.registry import registered, registry
+
+CATALOGUE_DIR: Final = Path(__file__).resolve().parent.parent / "catalogue"
 
 _RULE_ID: Final = re.compile(r"^[A-Z]{2,4}(-[A-Z0-9]{2,5})+$")
 _RULE_KEYS: Final = frozenset(
@@ -103,240 +67,9 @@ _APPLIES_KEYS: Final = frozenset(
 _REFERENCE_KEYS: Final = frozenset({"instrument", "article", "paragraph", "point"})
 
 
-# --- Verdicts -------------------------------------------------------------------------------
-
-
-class Outcome(StrEnum):
-    PASS = "pass"  # noqa: S105 — a verdict, not a password
-    FAIL = "fail"
-    NOT_APPLICABLE = "not_applicable"
-
-
-@dataclass(frozen=True, slots=True)
-class Verdict:
-    """What a predicate says about one system. ``detail`` is JSON-ready and language-neutral
-    (ids and codes, never translated names), so that a stored finding does not change when the
-    check runs in another language."""
-
-    outcome: Outcome
-    detail: Mapping[str, Any] = field(default_factory=dict)
-
-    @property
-    def passed(self) -> bool:
-        return self.outcome is Outcome.PASS
-
-    @property
-    def failed(self) -> bool:
-        return self.outcome is Outcome.FAIL
-
-    @property
-    def not_applicable(self) -> bool:
-        return self.outcome is Outcome.NOT_APPLICABLE
-
-
-PASS: Final = Verdict(Outcome.PASS)
-
-
-def fail(**detail: Any) -> Verdict:
-    return Verdict(Outcome.FAIL, detail)
-
-
-def not_applicable(**detail: Any) -> Verdict:
-    return Verdict(Outcome.NOT_APPLICABLE, detail)
-
-
-# --- The predicate registry -----------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Choice:
-    """A parameter that takes one of ``values`` (or, with ``many``, a non-empty list of them)."""
-
-    values: tuple[str, ...]
-    many: bool = False
-
-    def problem(self, value: Any) -> str | None:
-        items = value if self.many else [value]
-        if self.many and (not isinstance(value, list) or not value):
-            return f"must be a non-empty list of: {', '.join(self.values)}"
-        bad = [item for item in items if item not in self.values]
-        if bad:
-            return f"unknown value {bad[0]!r}; expected one of: {', '.join(self.values)}"
-        return None
-
-
-ParamSpec = type | Choice
-PredicateFunc = Callable[["AISystem", Mapping[str, Any]], Verdict]
-
-
-@dataclass(frozen=True, slots=True)
-class Predicate:
-    name: str
-    func: PredicateFunc
-    params: Mapping[str, ParamSpec]
-
-
-_PREDICATES: dict[str, Predicate] = {}
-
-
-def predicate(
-    name: str, *, params: Mapping[str, ParamSpec] | None = None
-) -> Callable[[PredicateFunc], PredicateFunc]:
-    """Register ``func`` as the predicate ``name``; ``params`` declares the rule parameters it
-    takes (all required), each a type (``int``, ``bool``, ``str``) or a ``Choice``."""
-
-    def decorator(func: PredicateFunc) -> PredicateFunc:
-        existing = _PREDICATES.get(name)
-        if existing is not None and existing.func.__qualname__ != func.__qualname__:
-            raise ImproperlyConfigured(f"Two predicates are registered as {name!r}.")
-        reserved = RESERVED_PARAMS.intersection(params or {})
-        if reserved:
-            raise ImproperlyConfigured(f"Predicate {name!r} declares reserved params {reserved}.")
-        _PREDICATES[name] = Predicate(name, func, MappingProxyType(dict(params or {})))
-        return func
-
-    return decorator
-
-
 def registered_predicates() -> Mapping[str, Predicate]:
-    _import_predicates()
-    return MappingProxyType(_PREDICATES)
-
-
-def _import_predicates() -> None:
-    # Registration happens on import; imported here, not at the top, because the predicates
-    # import this module for the decorator.
-    from compliance import predicates  # noqa: F401
-
-
-# --- Rules ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True, slots=True)
-class Reference:
-    instrument: str
-    article: str
-    paragraph: str = ""
-    point: str = ""
-
-    @property
-    def citation(self) -> str:
-        """``Art 14(4)(d)``: the article with its paragraph and point."""
-        text = f"Art {self.article}"
-        if self.paragraph:
-            text += f"({self.paragraph})"
-        if self.point:
-            text += f"({self.point})"
-        return text
-
-    def __str__(self) -> str:
-        return f"{self.instrument}, {self.citation}"
-
-
-@dataclass(frozen=True, slots=True)
-class AppliesTo:
-    """``None`` means "any" for every dimension but jurisdictions."""
-
-    risk_classes: frozenset[str] | None
-    roles: frozenset[str] | None
-    public_authority: bool | None
-    jurisdictions: frozenset[str]
-    phases: frozenset[str] | None
-
-    def matches(self, system: AISystem) -> bool:
-        if self.risk_classes is not None and system.risk_class not in self.risk_classes:
-            return False
-        if self.roles is not None and system.act_role not in self.roles:
-            return False
-        if self.phases is not None and system.phase not in self.phases:
-            return False
-        return not (
-            self.public_authority is not None
-            and is_public_authority(system) is not self.public_authority
-        )
-
-
-def is_public_authority(system: AISystem) -> bool:
-    """The questionnaire's answer; true until answered, since the register lists public bodies."""
-    answer = (system.classification_answers or {}).get("public_authority", True)
-    return answer is not False
-
-
-@dataclass(frozen=True, slots=True)
-class Rule:
-    id: str
-    family: str
-    title: Mapping[str, str]
-    hint: Mapping[str, str]
-    reference: Reference
-    severity: str
-    applies_to: AppliesTo
-    effective_from: dt.date
-    predicate: str
-    section: str
-    params: Mapping[str, Any] = field(default_factory=dict)
-    waivable: bool = True
-
-    def text(self, name: str, language: str | None = None) -> str:
-        """``title`` or ``hint`` in ``language`` (the active language by default), with the
-        rule's params filled in (``{min_days}``)."""
-        code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        texts = getattr(self, name)
-        template = texts.get(code) or texts[settings.LANGUAGE_CODE]
-        return template.format_map(self.params)
-
-    @property
-    def title_text(self) -> str:
-        return self.text("title")
-
-    @property
-    def hint_text(self) -> str:
-        return self.text("hint")
-
-    def evaluate(self, system: AISystem, *, today: dt.date) -> Verdict:
-        """The verdict for ``system`` on ``today``: not applicable before ``effective_from`` or
-        outside ``applies_to``, otherwise the predicate's."""
-        if today < self.effective_from:
-            return not_applicable(
-                reason="not_yet_effective", effective_from=self.effective_from.isoformat()
-            )
-        if not self.applies_to.matches(system):
-            return not_applicable(reason="out_of_scope")
-        return _PREDICATES[self.predicate].func(
-            system, MappingProxyType({**self.params, "today": today})
-        )
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    rules: tuple[Rule, ...]
-    version: str
-    _by_id: Mapping[str, Rule] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "_by_id", MappingProxyType({r.id: r for r in self.rules}))
-
-    def __iter__(self) -> Iterator[Rule]:
-        return iter(self.rules)
-
-    def __len__(self) -> int:
-        return len(self.rules)
-
-    def __contains__(self, rule_id: object) -> bool:
-        return rule_id in self._by_id
-
-    def get(self, rule_id: str) -> Rule | None:
-        return self._by_id.get(rule_id)
-
-    def enabled(self, jurisdictions: frozenset[str] | None = None) -> tuple[Rule, ...]:
-        """Rules of the deployment's jurisdictions (``enabled_jurisdictions()`` by default)."""
-        wanted = enabled_jurisdictions() if jurisdictions is None else jurisdictions
-        return tuple(r for r in self.rules if r.applies_to.jurisdictions & wanted)
-
-
-def enabled_jurisdictions() -> frozenset[str]:
-    """The optional setting ``COMPLIANCE_JURISDICTIONS``; both EU and KZ rules by default."""
-    return frozenset(getattr(settings, "COMPLIANCE_JURISDICTIONS", JURISDICTIONS))
+    """Every registered predicate by name."""
+    return registry()
 
 
 # --- Loading and validation -----------------------------------------------------------------
@@ -359,7 +92,6 @@ class _Problems:
 
 def load_catalogue(directory: Path | None = None) -> Catalogue:
     """Read and validate every ``*.yaml`` file of ``directory`` (``CATALOGUE_DIR``)."""
-    _import_predicates()
     directory = CATALOGUE_DIR if directory is None else Path(directory)
     problems = _Problems()
     files = sorted(directory.glob("*.yaml"))
@@ -451,11 +183,11 @@ def _parse_rule(
         problems.add(where, "a blocker must say waivable: false")
 
     predicate_name = raw["predicate"]
-    registered = _PREDICATES.get(predicate_name) if isinstance(predicate_name, str) else None
-    if registered is None:
+    registered_predicate = registered(predicate_name) if isinstance(predicate_name, str) else None
+    if registered_predicate is None:
         problems.add(where, f"unknown predicate {predicate_name!r}")
     else:
-        _check_params(registered, params, where, problems)
+        _check_params(registered_predicate, params, where, problems)
 
     if len(problems.messages) > count or not (reference and applies_to and effective_from):
         return None
@@ -472,6 +204,7 @@ def _parse_rule(
         section=section,
         params=MappingProxyType(dict(params)),
         waivable=waivable,
+        check=registered_predicate,
     )
     data = {
         "id": rule.id,
@@ -621,13 +354,13 @@ def _date(value: Any, where: str, problems: _Problems) -> dt.date | None:
 
 
 def _check_params(
-    registered: Predicate, params: Mapping[str, Any], where: str, problems: _Problems
+    target: Predicate, params: Mapping[str, Any], where: str, problems: _Problems
 ) -> None:
-    for name in sorted(set(params) - set(registered.params)):
-        problems.add(where, f"predicate {registered.name!r} takes no param {name!r}")
-    for name, spec in registered.params.items():
+    for name in sorted(set(params) - set(target.params)):
+        problems.add(where, f"predicate {target.name!r} takes no param {name!r}")
+    for name, spec in target.params.items():
         if name not in params:
-            problems.add(where, f"predicate {registered.name!r} needs param {name!r}")
+            problems.add(where, f"predicate {target.name!r} needs param {name!r}")
             continue
         value = params[name]
         if isinstance(spec, Choice):
