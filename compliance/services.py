@@ -17,7 +17,7 @@ from compliance.models import Finding, FindingStatus
 from compliance.rules import catalogue_version, get_catalogue
 from register.audit import audit_context
 from register.models import AISystem
-from register.rules import is_approver_of_owner
+from register.permissions import is_approver_of_owner
 from register.services.hooks import record_changed
 from register.services.records import ensure_editable, mark_changed
 

@@ -22,7 +22,7 @@ from compliance.services import classification_apply, finding_waive
 from register.access import capabilities, current_organisation, posted, system_for
 from register.i18n import content_language
 from register.models import Organisation
-from register.rules import can_read_everything, is_approver_of_owner
+from register.permissions import can_read_everything, is_approver_of_owner
 from register.selectors import user_organisations
 
 

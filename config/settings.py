@@ -53,10 +53,11 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "rest_framework",
-    "rules.apps.AutodiscoverRulesConfig",
+    "rules",
     "axes",
     "register",
     "compliance",
+    "demo",
 ]
 
 MIDDLEWARE = [

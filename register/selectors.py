@@ -54,7 +54,7 @@ def user_organisations(user) -> list[Organisation]:  # type: ignore[no-untyped-d
 def workspace_systems(user, *, with_parts: bool = False):  # type: ignore[no-untyped-def]
     """Records the user may open in the workspace: every one for regulators and site
     administrators, otherwise those of the organisations the user works for."""
-    from register.rules import can_read_everything
+    from register.permissions import can_read_everything
 
     queryset = (
         systems_with_parts() if with_parts else AISystem.objects.select_related("organisation")

@@ -29,7 +29,7 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from register.models import AISystem, Membership, Status
-from register.rules import role_in
+from register.permissions import role_in
 
 EDITOR = Membership.Role.EDITOR
 APPROVER = Membership.Role.APPROVER

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth.models import Group
 
 from register.models import Membership
-from register.rules import REGULATOR_GROUP
+from register.permissions import REGULATOR_GROUP
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from register import schema, workflow
 from register.audit import audit_context, history_enabled
 from register.models import AISystem, HumanOversight, Organisation, Status
-from register.rules import role_in
+from register.permissions import role_in
 from register.services.hooks import record_changed
 from register.services.identifiers import allocate_public_ids
 

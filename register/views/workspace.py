@@ -26,7 +26,7 @@ from register.cards import build_card
 from register.extensions import record_panels
 from register.i18n import CONTENT_LANGUAGES, column, content_language
 from register.models import AISystem, HumanOversight
-from register.rules import can_read_everything, role_in
+from register.permissions import can_read_everything, role_in
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
 from register.selectors import (
     dashboard_systems,

@@ -23,7 +23,7 @@ from compliance.rules import (
     registered_predicates,
 )
 from compliance.rules import loader as rules_module
-from register.demo.bulk import seed_bulk
+from demo.bulk import seed_bulk
 from register.selectors import systems_with_parts
 from tests.compliance.factories import (
     TODAY,

@@ -30,7 +30,7 @@ from compliance.selectors import (
     waivers_expiring,
 )
 from compliance.services import finding_waive
-from register.demo.bulk import seed_bulk
+from demo.bulk import seed_bulk
 from register.models import AISystem, HumanOversight, ImpactAssessment, Membership, Organisation
 from tests.compliance.factories import TODAY, compliant_high_risk_system, reclassify, update
 from tests.factories import MembershipFactory, OrganisationFactory

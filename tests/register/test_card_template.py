@@ -109,7 +109,7 @@ def full_system(**fields):
 
 
 def test_every_demo_card_renders_soundly_in_every_language(django_assert_num_queries):
-    from register.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
     systems = list(systems_with_parts())
@@ -131,7 +131,7 @@ def test_every_demo_card_renders_soundly_in_every_language(django_assert_num_que
 
 
 def test_every_published_demo_snapshot_renders_with_its_version_data():
-    from register.demo.loader import load_demo
+    from demo.loader import load_demo
 
     load_demo()
     versions = list(PublishedVersion.objects.select_related("system"))

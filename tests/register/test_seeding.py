@@ -12,9 +12,9 @@ from django.apps import apps
 from django.core.management import call_command
 from django.db.models import Count
 
+from demo.bulk import bulk_systems
+from demo.loader import load_demo
 from register.cards import build_card
-from register.demo.bulk import bulk_systems
-from register.demo.loader import load_demo
 from register.models import (
     AISystem,
     DataSource,

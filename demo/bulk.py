@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from demo.copy import copy_insert
 from register.audit import audit_context
-from register.demo.copy import copy_insert
 from register.models import (
     AISystem,
     DataSource,

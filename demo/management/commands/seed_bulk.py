@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from register.demo.bulk import seed_bulk
+from demo.bulk import seed_bulk
 
 
 class Command(BaseCommand):

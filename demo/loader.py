@@ -21,7 +21,7 @@ from compliance.services import classification_apply
 from register import schema
 from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, Membership, Organisation, Status
-from register.rules import REGULATOR_GROUP
+from register.permissions import REGULATOR_GROUP
 from register.services.organisations import membership_grant, organisation_upsert
 from register.services.publication import (
     system_publish,
