@@ -25,7 +25,7 @@ from django.db import models
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from register.i18n import CONTENT_LANGUAGES, missing_by_language
+from register.i18n import CONTENT_LANGUAGES, column, missing_by_language
 from register.models import (
     AISystem,
     DataSource,
@@ -47,12 +47,12 @@ def _translated(model: type[models.Model]) -> frozenset[str]:
 
 def expand(names: tuple[str, ...], translated: frozenset[str], language: str) -> list[str]:
     """Base names → column names in ``language`` (``summary`` → ``summary_kk``)."""
-    return [f"{name}_{language}" if name in translated else name for name in names]
+    return [column(name, language) if name in translated else name for name in names]
 
 
 def _all_columns(names: tuple[str, ...], translated: frozenset[str]) -> frozenset[str]:
     return frozenset(
-        f"{name}_{code}" if name in translated else name
+        column(name, code) if name in translated else name
         for name in names
         for code in CONTENT_LANGUAGES
     )
@@ -474,7 +474,7 @@ def columns(*, translated_only: bool = False) -> Iterator[Column]:
         for name in names:
             if name in translated:
                 for code in CONTENT_LANGUAGES:
-                    yield Column(target, name, code, f"{name}_{code}")
+                    yield Column(target, name, code, column(name, code))
             elif not translated_only:
                 yield Column(target, name, None, name)
 
@@ -524,7 +524,7 @@ def untranslated(system: AISystem) -> dict[str, list[str]]:
         for name in names:
             if name not in translated:
                 continue
-            written = {c for c in CONTENT_LANGUAGES if str(getattr(obj, f"{name}_{c}")).strip()}
+            written = {c for c in CONTENT_LANGUAGES if str(getattr(obj, column(name, c))).strip()}
             label = f"{type(obj).__name__}.{name}"
             for code in CONTENT_LANGUAGES:
                 if written and code not in written and label not in required[code]:

@@ -8,7 +8,7 @@ from typing import Any, Final
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from register.i18n import CONTENT_LANGUAGES, Translatable
+from register.i18n import Translatable, columns
 from register.models import AISystem, DataSource, HumanOversight, ImpactAssessment
 from register.services.records import PART_MODELS as RECORD_PARTS
 
@@ -85,7 +85,7 @@ def fria_required(system: AISystem) -> bool:
 
 def has_text(obj: object, name: str) -> bool:
     """A translated attribute is filled in, in at least one language."""
-    return any(str(getattr(obj, f"{name}_{code}") or "").strip() for code in CONTENT_LANGUAGES)
+    return any(str(getattr(obj, column) or "").strip() for column in columns(name))
 
 
 def oversight_of(system: AISystem) -> HumanOversight | None:

@@ -19,7 +19,7 @@ from compliance.predicates._common import (
 )
 from compliance.rules.model import PASS, Choice, Verdict, fail, not_applicable
 from compliance.rules.registry import predicate
-from register.i18n import CONTENT_LANGUAGES, Translatable
+from register.i18n import CONTENT_LANGUAGES, Translatable, column
 from register.models import AISystem, ImpactAssessment, Phase
 
 
@@ -102,7 +102,7 @@ def text_present(system: AISystem, params: Params) -> Verdict:
 def text_in_languages(system: AISystem, params: Params) -> Verdict:
     name = params["field"]
     missing = [
-        code for code in params["languages"] if not getattr(system, f"{name}_{code}").strip()
+        code for code in params["languages"] if not getattr(system, column(name, code)).strip()
     ]
     return fail(field=name, missing=missing) if missing else PASS
 
@@ -114,7 +114,7 @@ def _missing_translations(obj: Translatable, code: str) -> list[str]:
     return [
         name
         for name in required_translations(model)
-        if not str(getattr(obj, f"{name}_{code}") or "").strip()
+        if not str(getattr(obj, column(name, code)) or "").strip()
     ]
 
 

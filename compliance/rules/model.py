@@ -14,14 +14,14 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Final
 
 from django.conf import settings
-from django.utils import translation
 
 from compliance.classification import RISK_CLASSES as CLASSIFIED_RISK_CLASSES
+from register.i18n import CONTENT_LANGUAGES, pick
 
 if TYPE_CHECKING:
     from register.models import AISystem
 
-LANGUAGES: Final = ("kk", "ru", "en")
+LANGUAGES: Final = CONTENT_LANGUAGES
 SEVERITIES: Final = ("blocker", "major", "minor")
 #: Catalogue name of a risk class -> the value stored in ``AISystem.risk_class``.
 RISK_CLASSES: Final = MappingProxyType(
@@ -204,10 +204,7 @@ class Rule:
     def text(self, name: str, language: str | None = None) -> str:
         """``title`` or ``hint`` in ``language`` (the active language by default), with the
         rule's params filled in (``{min_days}``)."""
-        code = (language or translation.get_language() or settings.LANGUAGE_CODE).split("-")[0]
-        texts = getattr(self, name)
-        template = texts.get(code) or texts[settings.LANGUAGE_CODE]
-        return template.format_map(self.params)
+        return str(pick(getattr(self, name), language)).format_map(self.params)
 
     @property
     def title_text(self) -> str:
