@@ -1,39 +1,41 @@
 from django.urls import path
 
-from register.views import workspace
+from register.views import dashboard, parts, record, sections, workflow
 
 app_name = "register"
 
+# The agency workspace, one view module per page group (register/views/).
+
 urlpatterns = [
-    path("workspace/", workspace.dashboard, name="dashboard"),
-    path("workspace/organisation/", workspace.switch_organisation, name="switch_organisation"),
-    path("workspace/systems/new/", workspace.system_create, name="system_create"),
-    path("workspace/systems/<str:public_id>/", workspace.system_detail, name="system"),
-    path("workspace/systems/<str:public_id>/preview/", workspace.preview, name="preview"),
-    path("workspace/systems/<str:public_id>/history/", workspace.history, name="history"),
+    path("workspace/", dashboard.dashboard, name="dashboard"),
+    path("workspace/organisation/", dashboard.switch_organisation, name="switch_organisation"),
+    path("workspace/systems/new/", record.system_create, name="system_create"),
+    path("workspace/systems/<str:public_id>/", record.system_detail, name="system"),
+    path("workspace/systems/<str:public_id>/preview/", record.preview, name="preview"),
+    path("workspace/systems/<str:public_id>/history/", record.history, name="history"),
     path(
         "workspace/systems/<str:public_id>/sections/<slug:section>/",
-        workspace.section_edit,
+        sections.section_edit,
         name="section",
     ),
     path(
         "workspace/systems/<str:public_id>/items/<slug:part>/new/",
-        workspace.part_edit,
+        parts.part_edit,
         name="part_add",
     ),
     path(
         "workspace/systems/<str:public_id>/items/<slug:part>/<int:pk>/",
-        workspace.part_edit,
+        parts.part_edit,
         name="part_edit",
     ),
     path(
         "workspace/systems/<str:public_id>/items/<slug:part>/<int:pk>/remove/",
-        workspace.part_delete,
+        parts.part_delete,
         name="part_delete",
     ),
     path(
         "workspace/systems/<str:public_id>/<slug:action>/",
-        workspace.workflow_action,
+        workflow.workflow_action,
         name="workflow",
     ),
 ]

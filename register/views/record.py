@@ -1,0 +1,112 @@
+"""One record: creating it, its task list, the preview of its public card and its history."""
+
+from __future__ import annotations
+
+import rules
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from register import forms
+from register.access import capabilities as _capabilities
+from register.access import current_organisation as _current_organisation
+from register.access import posted as _posted
+from register.access import system_for as _system
+from register.cards import build_card
+from register.extensions import record_panels
+from register.i18n import column
+from register.sections import SECTIONS_BY_SLUG, submission_gaps, task_list
+from register.selectors import (
+    system_history,
+    user_organisations,
+)
+from register.services import records
+from register.views.editing import editing_language
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def system_create(request: HttpRequest) -> HttpResponse:
+    organisation = _current_organisation(request, user_organisations(request.user))
+    if organisation is None or not rules.has_perm(
+        "register.add_aisystem", request.user, organisation
+    ):
+        raise PermissionDenied
+    language = editing_language(request)
+    section = SECTIONS_BY_SLUG["about"]
+    form_class = forms.section_form_class(section, language)
+    form_class.base_fields["revision"].required = False
+    form = form_class(_posted(request))
+    name_field = column("name", language)
+    form.fields[name_field].required = True
+    if request.method == "POST" and form.is_valid():
+        data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+        try:
+            system = records.system_create(organisation=organisation, actor=request.user, data=data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request, _("The record is created as a draft. Carry on with the other sections.")
+            )
+            return redirect("register:system", public_id=system.public_id)
+    return render(
+        request,
+        "register/workspace/section_form.html",
+        {
+            "form": form,
+            "section": section,
+            "language": language,
+            "organisation": organisation,
+            "creating": True,
+        },
+    )
+
+
+@login_required
+def system_detail(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id, with_parts=True)
+    tasks = task_list(system)
+    return render(
+        request,
+        "register/workspace/task_list.html",
+        {
+            "system": system,
+            "tasks": tasks,
+            "gaps": submission_gaps(system),
+            "can": _capabilities(request.user, system),
+            "panels": record_panels(system, request.user),
+        },
+    )
+
+
+@login_required
+def preview(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id, with_parts=True)
+    return render(
+        request,
+        "register/workspace/preview.html",
+        {
+            "system": system,
+            "card": build_card(system),
+            "card_meta": {"is_preview": True},
+        },
+    )
+
+
+@login_required
+def history(request: HttpRequest, public_id: str) -> HttpResponse:
+    system = _system(request, public_id)
+    return render(
+        request,
+        "register/workspace/history.html",
+        {
+            "system": system,
+            "entries": system_history(system),
+            "versions": system.versions.select_related("published_by").order_by("-number"),
+        },
+    )
