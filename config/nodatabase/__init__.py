@@ -13,7 +13,7 @@ from django.core.exceptions import ImproperlyConfigured
 MESSAGE = """\
 This needs the database, and DATABASE_URL is not set.
 Run `make run` (it starts an embedded PostgreSQL in .data/postgres, migrates and serves), or run
-the command under it: `.venv/bin/python -m config.devdb run -- python manage.py ...`;
+the command under it: `.venv/bin/python -m config.devdb run -- .venv/bin/python manage.py ...`;
 or set DATABASE_URL=postgres://USER:PASSWORD@HOST:5432/NAME."""
 
 
