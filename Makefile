@@ -11,7 +11,7 @@ PORT   ?= 8000
 DEVDB  := $(BIN)/python -m config.devdb run
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run test lint format check worker beat assets messages lock clean clean-data
+.PHONY: help install run serve test lint format check worker beat assets messages lock clean clean-data
 
 help:
 	@echo "make run        serve the demo register at http://$(HOST):$(PORT) (embedded PostgreSQL unless DATABASE_URL is set)"
@@ -33,14 +33,21 @@ $(STAMP): requirements-dev.lock pyproject.toml
 install: $(STAMP)
 
 # The quick start: debug mode, demo banner, tasks in-process unless CELERY_BROKER_URL is set.
-# The embedded server (when DATABASE_URL is not set) stops when the register stops.
+# The embedded server (when DATABASE_URL is not set) lives as long as the register: Ctrl-C, or
+# SIGTERM to make, stops both (`exec` so that make's signal reaches the wrapper itself).
 run: install
-	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(DEVDB) -- sh -c '\
-		$(MANAGE) migrate --noinput && $(MANAGE) seed_demo && exec $(MANAGE) runserver $(HOST):$(PORT)'
+	exec env DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(DEVDB) -- \
+		$(MAKE) --no-print-directory serve
+
+# What `make run` runs once DATABASE_URL is set.
+serve:
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
 
 # Redis too: REDIS_URL, or a private one for the run.
 test: install
-	$(DEVDB) --redis -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+	exec $(DEVDB) --redis -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -53,7 +60,7 @@ format: install
 	$(BIN)/ruff format .
 
 worker: install
-	$(DEVDB) -- $(BIN)/celery -A config worker --loglevel=INFO
+	exec $(DEVDB) -- $(BIN)/celery -A config worker --loglevel=INFO
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
