@@ -1,4 +1,5 @@
-# The register's everyday commands. `make run` and `make test` set up everything they need.
+# The register's everyday commands. `make run` and `make test` set up everything they need:
+# without DATABASE_URL they run under an embedded PostgreSQL kept in .data/postgres.
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -6,18 +7,22 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Runs a command with DATABASE_URL set: the one given, or the embedded server's (config/devdb.py).
+DEVDB  := $(BIN)/python -m config.devdb run
+MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run test lint format check worker beat assets messages lock clean
+.PHONY: help install run serve test lint format check worker beat assets messages lock clean clean-data
 
 help:
-	@echo "make run      serve the demo register at http://$(HOST):$(PORT) (SQLite unless DATABASE_URL is set)"
-	@echo "make test     run the whole test suite against PostgreSQL (DATABASE_URL, default 127.0.0.1:5432)"
-	@echo "make lint     ruff lint and format check, migration check"
-	@echo "make worker   run a Celery worker (needs CELERY_BROKER_URL)"
-	@echo "make beat     run the Celery beat scheduler (needs CELERY_BROKER_URL)"
-	@echo "make assets   rebuild the front-end assets from package.json (needs Node.js)"
-	@echo "make messages update and compile the kk and ru translation catalogues (needs gettext)"
-	@echo "make lock     re-pin every dependency from pyproject.toml"
+	@echo "make run        serve the demo register at http://$(HOST):$(PORT) (embedded PostgreSQL unless DATABASE_URL is set)"
+	@echo "make test       run the whole test suite (DATABASE_URL and REDIS_URL, or embedded servers)"
+	@echo "make lint       ruff lint and format check, migration check"
+	@echo "make worker     run a Celery worker (needs CELERY_BROKER_URL)"
+	@echo "make beat       run the Celery beat scheduler (needs CELERY_BROKER_URL)"
+	@echo "make assets     rebuild the front-end assets from package.json (needs Node.js)"
+	@echo "make messages   update and compile the kk and ru translation catalogues (needs gettext)"
+	@echo "make lock       re-pin every dependency from pyproject.toml"
+	@echo "make clean-data stop the embedded PostgreSQL and delete its data (.data/)"
 
 $(STAMP): requirements-dev.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,13 +33,21 @@ $(STAMP): requirements-dev.lock pyproject.toml
 install: $(STAMP)
 
 # The quick start: debug mode, demo banner, tasks in-process unless CELERY_BROKER_URL is set.
+# The embedded server (when DATABASE_URL is not set) lives as long as the register: Ctrl-C, or
+# SIGTERM to make, stops both (`exec` so that make's signal reaches the wrapper itself).
 run: install
-	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/python manage.py migrate --noinput
-	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/python manage.py seed_demo
-	DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	exec env DEBUG=$${DEBUG:-true} DEMO_MODE=$${DEMO_MODE:-true} $(DEVDB) -- \
+		$(MAKE) --no-print-directory serve
 
+# What `make run` runs once DATABASE_URL is set.
+serve:
+	$(MANAGE) migrate --noinput
+	$(MANAGE) seed_demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Redis too: REDIS_URL, or a private one for the run.
 test: install
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	exec $(DEVDB) --redis -- $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
@@ -47,7 +60,7 @@ format: install
 	$(BIN)/ruff format .
 
 worker: install
-	$(BIN)/celery -A config worker --loglevel=INFO
+	exec $(DEVDB) -- $(BIN)/celery -A config worker --loglevel=INFO
 
 beat: install
 	$(BIN)/celery -A config beat --loglevel=INFO
@@ -72,3 +85,7 @@ lock:
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache build *.egg-info
+
+clean-data:
+	if test -x $(BIN)/python; then $(BIN)/python -m config.devdb stop; fi
+	rm -rf .data

@@ -1,7 +1,9 @@
 """The register's settings: one module, driven by environment variables.
 
-Defaults suit a developer machine (SQLite, tasks run in-process, console e-mail); production
-values come only from the environment. See the configuration table in README.md.
+Defaults suit a developer machine (tasks run in-process, console e-mail, local-memory cache);
+production values come only from the environment. The database is always PostgreSQL: without
+DATABASE_URL, `make run` and `make test` start an embedded one. See the configuration table in
+README.md.
 """
 
 from __future__ import annotations
@@ -69,7 +71,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "register.audit.HistoryContextMiddleware",
+    "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Last, as django-axes requires: it turns a lockout into its response.
@@ -100,20 +102,27 @@ FORM_RENDERER = "register.forms_renderer.GovUKFormRenderer"
 
 # --- Database -------------------------------------------------------------------------------
 
-DATABASE_URL = (
-    env.url("DATABASE_URL", schemes=("postgres", "postgresql", "pgsql", "sqlite"))
-    or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
-)
-DATABASES = {
-    "default": dj_database_url.parse(
-        DATABASE_URL,
-        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
-        conn_health_checks=True,
-    )
-}
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The quick start keeps connections short; SQLite has no server to pool against.
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
+# PostgreSQL only: the audit trail and the immutability guards are database triggers. `make run`
+# and `make test` set DATABASE_URL to an embedded server (config/devdb.py) when it is not set.
+# Without it, what needs no database still runs (check, makemigrations --check, collectstatic)
+# and anything that would connect stops with a message saying what to do (config/nodatabase).
+DATABASE_URL = env.url("DATABASE_URL", schemes=("postgres", "postgresql", "pgsql"))
+if DATABASE_URL:
+    DATABASES = {
+        "default": dj_database_url.parse(
+            DATABASE_URL,
+            conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
+            conn_health_checks=True,
+        )
+    }
+    # A Unix-socket URL names its directory in the query (`postgresql://user@/name?host=/dir`,
+    # as the embedded server's does); Django and dbshell read it from HOST.
+    _options = DATABASES["default"].get("OPTIONS", {})
+    if "host" in _options and not DATABASES["default"]["HOST"]:
+        DATABASES["default"]["HOST"] = str(_options.pop("host"))
+else:
+    DATABASES = {"default": {"ENGINE": "config.nodatabase"}}
+    DATABASE_ROUTERS = ["config.nodatabase.NothingMigrates"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------

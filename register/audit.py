@@ -2,10 +2,8 @@
 
 Every tracked model gets insert, update and delete events written by PostgreSQL triggers, so
 ``QuerySet.update()``, bulk writes and raw SQL are recorded as well as ``save()``. Event tables
-are append-only: triggers refuse UPDATE, DELETE and TRUNCATE on them.
-
-On SQLite (the quick start) the triggers do not exist and nothing is recorded; the helpers here
-then do nothing rather than fail.
+are append-only: triggers refuse UPDATE, DELETE and TRUNCATE on them. pghistory's middleware
+(``pghistory.middleware.HistoryMiddleware``, in the settings) adds the request's user and path.
 """
 
 from __future__ import annotations
@@ -16,10 +14,8 @@ from typing import Any
 
 import pghistory
 import pgtrigger
-from django.db import connection
 from django.db.models import Model
 from pghistory import runtime as pghistory_runtime
-from pghistory.middleware import HistoryMiddleware
 
 
 def no_truncate() -> pgtrigger.Trigger:
@@ -44,10 +40,6 @@ def track(model: type[Model]) -> type[Model]:
     )(model)
 
 
-def history_enabled() -> bool:
-    return connection.vendor == "postgresql"
-
-
 @contextlib.contextmanager
 def audit_context(**metadata: Any) -> Iterator[None]:
     """Record every event written inside the block under one action with ``metadata`` (e.g.
@@ -59,9 +51,6 @@ def audit_context(**metadata: Any) -> Iterator[None]:
     action's name would overwrite the first's on every event; here the enclosing context is
     set aside for the block and restored after it.
     """
-    if not history_enabled():
-        yield
-        return
     outer = getattr(pghistory_runtime._tracker, "value", None)
     if outer is not None:
         del pghistory_runtime._tracker.value
@@ -71,12 +60,3 @@ def audit_context(**metadata: Any) -> Iterator[None]:
     finally:
         if outer is not None:
             pghistory_runtime._tracker.value = outer
-
-
-class HistoryContextMiddleware(HistoryMiddleware):
-    """pghistory's middleware (user and request path on every event), PostgreSQL only."""
-
-    def __call__(self, request):  # type: ignore[no-untyped-def]
-        if not history_enabled():
-            return self.get_response(request)
-        return super().__call__(request)

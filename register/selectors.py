@@ -135,14 +135,10 @@ def _field_label(model: type, name: str) -> str:
 
 def system_history(system: AISystem, *, limit: int = 200) -> list[HistoryEntry]:
     """Audit events of a record and of its parts, newest first, grouped by action, with
-    field-level diffs. Three queries whatever the length; empty without history (SQLite)."""
+    field-level diffs. Three queries whatever the length."""
     from django.contrib.auth import get_user_model
     from pghistory.models import Events
 
-    from register.audit import history_enabled
-
-    if not history_enabled():
-        return []
     events = list(
         Events.objects.references(system)
         # Compliance findings have their own page; the record's history is its content.

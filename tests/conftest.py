@@ -1,6 +1,14 @@
-"""Fixtures named by role. Every test runs against the real PostgreSQL of DATABASE_URL."""
+"""Fixtures named by role. Every test runs against the real PostgreSQL of DATABASE_URL.
+
+`make test` sets DATABASE_URL and REDIS_URL when they are not set, to an embedded PostgreSQL
+and a private Redis (``config/devdb.py``).
+"""
 
 from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group
@@ -8,6 +16,45 @@ from django.contrib.auth.models import Group
 from register.models import Membership
 from register.permissions import REGULATOR_GROUP
 from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    from django.conf import settings
+
+    if not settings.DATABASE_URL:
+        pytest.exit(
+            "DATABASE_URL is not set: run the suite with `make test` (it starts an embedded "
+            "PostgreSQL), or set DATABASE_URL=postgres://USER@HOST:5432/NAME.",
+            returncode=4,
+        )
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    """The Redis of REDIS_URL, or a private one for this run when it is not set."""
+    if os.environ.get("REDIS_URL", "").strip():
+        yield os.environ["REDIS_URL"]
+        return
+    from config.devdb import private_redis
+
+    with private_redis() as url:
+        yield url
+
+
+@pytest.fixture
+def database_url(django_db_setup) -> str:
+    """A DATABASE_URL of the test database for another process (TCP or Unix socket)."""
+    from django.db import connection
+
+    database = connection.settings_dict
+    credentials = quote(database["USER"], safe="")
+    if database["PASSWORD"]:
+        credentials += ":" + quote(database["PASSWORD"], safe="")
+    name = quote(database["NAME"], safe="")
+    host, port = database["HOST"], database["PORT"]
+    if host.startswith("/"):
+        return f"postgresql://{credentials}@/{name}?host={quote(host, safe='')}"
+    return f"postgresql://{credentials}@{host}{f':{port}' if port else ''}/{name}"
 
 
 @pytest.fixture

@@ -21,7 +21,7 @@ class IdentifierSequence(models.Model):
     """A named counter from which public identifiers are handed out in blocks.
 
     A row lock on the counter (see ``register.services.identifiers``) makes allocation safe
-    under concurrency on PostgreSQL and works unchanged on SQLite.
+    under concurrency.
     """
 
     name = models.CharField(max_length=32, primary_key=True)

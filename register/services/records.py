@@ -13,7 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from register import schema, workflow
-from register.audit import audit_context, history_enabled
+from register.audit import audit_context
 from register.models import AISystem, HumanOversight, Organisation, Status
 from register.permissions import role_in
 from register.services.hooks import record_changed
@@ -99,7 +99,7 @@ class EditConflict(Exception):
     """Someone saved the same part of the record since the user opened the form.
 
     ``changes`` maps each field that changed to ``(value the user started from, value now)``;
-    it is empty when the starting point is unknown (no history, e.g. on SQLite).
+    it is empty when the history has no event for the starting point.
     """
 
     def __init__(
@@ -125,8 +125,6 @@ def ensure_editable(system: AISystem, actor: AbstractBaseUser | None) -> None:
 
 def _changes_since(system: AISystem, revision: int, fields: list[str]) -> dict | None:
     """Fields among ``fields`` that differ between ``revision`` and now, from the history."""
-    if not history_enabled():
-        return None
     event = (
         apps.get_model("register", "AISystemEvent")
         .objects.filter(pgh_obj_id=system.pk, revision=revision)
@@ -143,8 +141,8 @@ def _changes_since(system: AISystem, revision: int, fields: list[str]) -> dict |
 
 
 def _state_at(row: models.Model, version: str) -> models.Model | None:
-    """A part as it was when its ``updated_at`` was ``version``, from the history (PostgreSQL)."""
-    if not history_enabled() or not version:
+    """A part as it was when its ``updated_at`` was ``version``, from the history."""
+    if not version:
         return None
     events = apps.get_model("register", f"{type(row).__name__}Event").objects
     for event in events.filter(pgh_obj_id=row.pk).order_by("-pgh_id")[:50]:

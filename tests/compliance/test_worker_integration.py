@@ -15,14 +15,11 @@ import time
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 from compliance.models import Finding
 from register.models import AISystem
 
 ROOT = Path(__file__).resolve().parents[2]
-BROKER = os.environ.get("TEST_CELERY_BROKER_URL", "redis://127.0.0.1:6379/10")
-
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 SAVE_A_HIGH_RISK_RECORD = """
@@ -41,20 +38,19 @@ print(system.pk)
 """
 
 
-def _environment() -> dict[str, str]:
-    database = connection.settings_dict
+@pytest.fixture
+def environ(database_url, redis_url):
+    """What the worker and the saving process run with: the test database, the broker."""
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings",
-        "DATABASE_URL": f"postgres://{database['USER']}@{database['HOST']}:{database['PORT']}/"
-        f"{database['NAME']}",
-        "CELERY_BROKER_URL": BROKER,
+        "DATABASE_URL": database_url,
+        "CELERY_BROKER_URL": redis_url,
     }
 
 
 @pytest.fixture
-def worker():
-    environ = _environment()
+def worker(environ):
     subprocess.run(  # a clean queue: nothing left from an earlier run
         [sys.executable, "-m", "celery", "-A", "config", "purge", "-f"],
         cwd=ROOT,
@@ -92,11 +88,11 @@ def worker():
             process.kill()
 
 
-def test_saving_a_record_produces_its_findings_within_seconds(worker, agency, editor):
+def test_saving_a_record_produces_its_findings_within_seconds(worker, environ, agency, editor):
     saved = subprocess.run(
         [sys.executable, "-c", SAVE_A_HIGH_RISK_RECORD],
         cwd=ROOT,
-        env=_environment(),
+        env=environ,
         capture_output=True,
         text=True,
         timeout=120,

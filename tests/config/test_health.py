@@ -12,8 +12,8 @@ def test_liveness_touches_no_database(client):
 
 
 @pytest.mark.django_db
-def test_readiness_checks_database_cache_and_broker(client, settings):
-    settings.CELERY_BROKER_URL = "redis://127.0.0.1:6379/14"
+def test_readiness_checks_database_cache_and_broker(client, settings, redis_url):
+    settings.CELERY_BROKER_URL = redis_url
     response = client.get("/readyz")
     assert response.status_code == 200
     assert response.json() == {

@@ -17,6 +17,13 @@ GOOD_KEY = "k" * 20 + "production-secret-key-0123456789abcdefghij"
 
 
 def _load_settings(**overrides: str) -> subprocess.CompletedProcess[str]:
+    return _python(
+        "-c", "import config.settings as s; print(s.DEBUG, s.LANGUAGE_CODE)", **overrides
+    )
+
+
+def _python(*args: str, **overrides: str) -> subprocess.CompletedProcess[str]:
+    """Python with ``args`` in the project, without the test run's settings variables."""
     environ = {
         key: value
         for key, value in os.environ.items()
@@ -33,7 +40,7 @@ def _load_settings(**overrides: str) -> subprocess.CompletedProcess[str]:
     }
     environ.update(overrides)
     return subprocess.run(
-        [sys.executable, "-c", "import config.settings as s; print(s.DEBUG, s.LANGUAGE_CODE)"],
+        [sys.executable, *args],
         cwd=ROOT,
         env=environ,
         capture_output=True,
@@ -49,6 +56,7 @@ def _load_settings(**overrides: str) -> subprocess.CompletedProcess[str]:
         ({"DEBUG": "maybe", "SECRET_KEY": GOOD_KEY}, "DEBUG must be a boolean"),
         ({"DEBUG": "false"}, "SECRET_KEY must be set when DEBUG is off"),
         ({"SECRET_KEY": GOOD_KEY, "DATABASE_URL": "mysql://x@y/z"}, "DATABASE_URL must be a URL"),
+        ({"DEBUG": "1", "DATABASE_URL": "sqlite:///db.sqlite3"}, "DATABASE_URL must be a URL"),
         ({"SECRET_KEY": GOOD_KEY, "DEFAULT_LANGUAGE": "fr"}, "DEFAULT_LANGUAGE must be one of"),
         ({"SECRET_KEY": GOOD_KEY, "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT must be an integer"),
         ({"SECRET_KEY": GOOD_KEY, "REDIS_URL": "localhost:6379"}, "REDIS_URL must be a URL"),
@@ -71,6 +79,39 @@ def test_debug_mode_runs_without_a_secret_key():
     result = _load_settings(DEBUG="1")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["True", "kk"]
+
+
+def test_a_unix_socket_url_names_the_socket_directory_as_host():
+    done = _python(
+        "-c",
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['ENGINE'], d['HOST'], d['NAME'], d.get('OPTIONS', {}), sep='|')",
+        DEBUG="1",
+        DATABASE_URL="postgresql://postgres@/register?host=%2Fsrv%2FRun%20Dir",
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "django.db.backends.postgresql|/srv/Run Dir|register|{}"
+
+
+def _manage(*args: str) -> subprocess.CompletedProcess[str]:
+    return _python("manage.py", *args, DEBUG="1")
+
+
+def test_without_a_database_url_commands_that_need_none_still_run():
+    assert _manage("check").returncode == 0
+    migrations = _manage("makemigrations", "--check", "--dry-run")
+    assert migrations.returncode == 0, migrations.stderr
+    assert "No changes detected" in migrations.stdout
+    assert migrations.stderr == ""
+
+
+@pytest.mark.parametrize("command", [["migrate"], ["runserver"], ["dbshell"]])
+def test_without_a_database_url_a_command_that_needs_it_says_what_to_do(command):
+    done = _manage(*command)
+    assert done.returncode == 1
+    assert "DATABASE_URL is not set" in done.stderr
+    assert "make run" in done.stderr
+    assert "Traceback" not in done.stderr
 
 
 @pytest.mark.parametrize(

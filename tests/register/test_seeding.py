@@ -6,7 +6,9 @@ import sys
 import time
 from io import StringIO
 from pathlib import Path
+from urllib.parse import unquote
 
+import psutil
 import pytest
 from django.apps import apps
 from django.core.management import call_command
@@ -120,39 +122,71 @@ def test_bulk_rows_are_in_the_audit_trail():
     )
 
 
+def _servers_on(data_dir: Path) -> list[psutil.Process]:
+    """PostgreSQL processes still running on ``data_dir`` (exited ones awaiting reaping aside)."""
+    return [
+        process
+        for process in psutil.process_iter(["name", "cmdline", "status"])
+        if process.info["name"] == "postgres"
+        and process.info["status"] != psutil.STATUS_ZOMBIE
+        and str(data_dir) in " ".join(process.info["cmdline"] or [])
+    ]
+
+
 @pytest.mark.slow
-def test_sqlite_quick_start_migrates_seeds_and_serves_the_home_page(tmp_path):
-    """The path a newcomer takes with nothing installed: SQLite, no broker, debug mode."""
+def test_quick_start_on_embedded_postgresql_records_history_and_keeps_its_data(tmp_path):
+    """The path a newcomer takes with nothing configured (`make run`): an embedded PostgreSQL
+    started for each command, no broker, debug mode. The data directory sits under a long
+    path, as in a deep checkout, so its socket has to live elsewhere."""
+    data_dir = tmp_path / ("a-long-directory-name-" * 4) / ".data" / "postgres"
     environ = {
         key: value
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "SECRET_KEY"}
     }
-    environ.update(
-        DEBUG="true", DEMO_MODE="true", DATABASE_URL=f"sqlite:///{tmp_path / 'quickstart.sqlite3'}"
-    )
+    environ.update(DEBUG="true", DEMO_MODE="true")
 
     def manage(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "manage.py", *args],
+            [sys.executable, "-m", "config.devdb", "run", "--data-dir", str(data_dir), "--",
+             sys.executable, "manage.py", *args],
             cwd=ROOT,
             env=environ,
             capture_output=True,
             text=True,
             timeout=300,
             check=False,
-        )
+        )  # fmt: skip
 
     migrate = manage("migrate", "--noinput")
     assert migrate.returncode == 0, migrate.stderr
+    assert _servers_on(data_dir) == []
     seed = manage("seed_demo")
     assert seed.returncode == 0, seed.stderr
     assert "register-demo-2026" in seed.stdout
+    assert _servers_on(data_dir) == []
+
+    # A third start: the data is still there, and the triggers recorded the seeding.
     script = (
-        "from django.test import Client; c = Client(HTTP_HOST='localhost');"
-        "r = c.get('/ru/'); print(r.status_code);"
+        "import os; from django.apps import apps; from django.test import Client;"
+        "from register.models import AISystem;"
+        "events = apps.get_model('register', 'AISystemEvent').objects;"
+        "print(os.environ['DATABASE_URL']);"
+        "print(AISystem.objects.count(), events.count(),"
+        " events.filter(pgh_context__metadata__action='system.publish').count());"
+        "c = Client(HTTP_HOST='localhost'); r = c.get('/ru/'); print(r.status_code);"
         "print(r.content.decode().count('<h1')); print(c.get('/healthz').status_code)"
     )
     page = manage("shell", "-c", script)
     assert page.returncode == 0, page.stderr
-    assert page.stdout.split()[-3:] == ["200", "1", "200"]
+    *_, url, counts, status, headings, health = page.stdout.splitlines()
+    systems, events, publications = map(int, counts.split())
+    assert systems >= 20
+    assert events > systems
+    assert publications > 0
+    assert [status, headings, health] == ["200", "1", "200"]
+    socket_dir = unquote(url.split("?host=", 1)[1])
+    assert not socket_dir.startswith(str(data_dir))
+    assert len(f"{socket_dir}/.s.PGSQL.5432") < 100
+    assert _servers_on(data_dir) == []
+    assert not (data_dir / "postmaster.pid").exists()
