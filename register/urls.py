@@ -12,6 +12,11 @@ urlpatterns = [
     path("workspace/systems/<str:public_id>/preview/", workspace.preview, name="preview"),
     path("workspace/systems/<str:public_id>/history/", workspace.history, name="history"),
     path(
+        "workspace/systems/<str:public_id>/versions/<int:number>/record.json",
+        workspace.version_record,
+        name="version_record",
+    ),
+    path(
         "workspace/systems/<str:public_id>/sections/<slug:section>/",
         workspace.section_edit,
         name="section",

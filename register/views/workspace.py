@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -30,10 +30,13 @@ from register.rules import can_read_everything, role_in
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES, submission_gaps, task_list
 from register.selectors import (
     dashboard_systems,
+    full_record,
+    published_versions,
     system_history,
     user_organisations,
 )
 from register.services import records
+from register.snapshots import freeze_record
 
 
 def _language(request: HttpRequest) -> str:
@@ -165,7 +168,7 @@ def preview(request: HttpRequest, public_id: str) -> HttpResponse:
         "register/workspace/preview.html",
         {
             "system": system,
-            "card": build_card(system),
+            "card": build_card(freeze_record(system)),
             "card_meta": {"is_preview": True},
         },
     )
@@ -180,9 +183,24 @@ def history(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "system": system,
             "entries": system_history(system),
-            "versions": system.versions.select_related("published_by").order_by("-number"),
+            "versions": published_versions(system),
         },
     )
+
+
+@login_required
+def version_record(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+    """The full record frozen in one version, as JSON."""
+    system = _system(request, public_id)
+    version = get_object_or_404(system.versions, number=number)
+    record = full_record(request.user, version)
+    if record is None:
+        raise Http404
+    response = JsonResponse(record, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = (
+        f'inline; filename="{system.public_id}-v{version.number}-record.json"'
+    )
+    return response
 
 
 # --- Sections ---------------------------------------------------------------------------------
