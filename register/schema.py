@@ -3,14 +3,17 @@
 One declaration, read by every surface that lists fields: the section and part forms
 (``register.forms``), the allowlist the services enforce (``writable_fields``), the task-list
 statuses (``register.sections``), the prefetch list of ``selectors.systems_with_parts``, the
-translation overview (``translation_gaps``, ``section_for``) and, later, the import columns
-and the API serializers (``columns``).
+translation overview (``translation_gaps``, ``section_for``), the frozen record of a version
+(``register.snapshots``) and the public card's layout (``register.cards``) and, later, the
+import columns and the API serializers (``columns``).
 
 Names here are *base* names: a translated attribute ``summary`` stands for its three columns
 ``summary_kk``, ``summary_ru`` and ``summary_en`` (see ``register.i18n``).
 
 Fields that exist on a model but are not written by people are listed in ``NOT_EDITABLE`` with
-the reason; a test walks the models and fails on any field that is in neither list.
+the reason; a test walks the models and fails on any field that is in neither list. Of those, a
+frozen version keeps the record's ``IDENTITY`` and ``CLASSIFICATION`` and leaves out
+``NOT_FROZEN`` (the workflow's state and bookkeeping).
 """
 
 from __future__ import annotations
