@@ -28,12 +28,36 @@ class Language:
     # Whether whole numbers group their thousands with a no-break space (Django has no Kazakh
     # number format, so the register groups them itself).
     groups_with_space: bool
+    # PostgreSQL's text-search configuration for texts in this language (stemming and stop
+    # words; ``simple`` where PostgreSQL has none, as for Kazakh).
+    search_config: str
 
 
 TABLE: Final[tuple[Language, ...]] = (
-    Language("kk", _("Kazakh"), "Қазақша", required_for_submission=True, groups_with_space=True),
-    Language("ru", _("Russian"), "Русский", required_for_submission=True, groups_with_space=True),
-    Language("en", _("English"), "English", required_for_submission=False, groups_with_space=False),
+    Language(
+        "kk",
+        _("Kazakh"),
+        "Қазақша",
+        required_for_submission=True,
+        groups_with_space=True,
+        search_config="simple",
+    ),
+    Language(
+        "ru",
+        _("Russian"),
+        "Русский",
+        required_for_submission=True,
+        groups_with_space=True,
+        search_config="russian",
+    ),
+    Language(
+        "en",
+        _("English"),
+        "English",
+        required_for_submission=False,
+        groups_with_space=False,
+        search_config="english",
+    ),
 )
 
 BY_CODE: Final[dict[str, Language]] = {language.code: language for language in TABLE}
@@ -48,6 +72,9 @@ SPACE_GROUPING_LANGUAGES: Final[frozenset[str]] = frozenset(
 )
 LANGUAGE_NAMES: Final[dict[str, Any]] = {language.code: language.name for language in TABLE}
 SELF_NAMES: Final[dict[str, str]] = {language.code: language.self_name for language in TABLE}
+SEARCH_CONFIGS: Final[dict[str, str]] = {
+    language.code: language.search_config for language in TABLE
+}
 
 # ``settings.LANGUAGES``.
 LANGUAGES: Final[list[tuple[str, Any]]] = [(language.code, language.name) for language in TABLE]

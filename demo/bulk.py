@@ -1,7 +1,10 @@
 """Synthetic register records for load tests: realistic in shape, generated in bulk.
 
-Rows are written with ``bulk_create`` in batches, so tens of thousands of systems with their
-parts take seconds. The generator is deterministic for a given seed.
+Rows are streamed with ``COPY`` in batches, so tens of thousands of systems with their parts take
+seconds. Published systems are published through the same functions as the publish service: the
+full record frozen (``register.snapshots``), the card derived from it (``register.cards``), both
+hashed by the version (``PublishedVersion.seal``) and projected into the public read model
+(``register.services.projection``). The generator is deterministic for a given seed.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import models, transaction
+from django.utils import timezone
 
-from demo.copy import copy_insert
+from demo.copy import copy_insert, reserve_ids
+from register import schema
 from register.audit import audit_context
+from register.cards import build_card
 from register.models import (
     AISystem,
     DataSource,
@@ -23,12 +29,15 @@ from register.models import (
     ImpactAssessment,
     Organisation,
     Phase,
+    PublishedVersion,
     Region,
     Risk,
     RiskClass,
     Status,
 )
 from register.services.identifiers import allocate_public_ids
+from register.services.projection import project_public_records
+from register.snapshots import freeze_record
 
 BULK_PREFIX = "bulk-"
 BULK_ORGANISATIONS = 40
@@ -158,12 +167,14 @@ def _organisations() -> list[Organisation]:
     return list(Organisation.objects.filter(short_code__in=wanted).order_by("short_code"))
 
 
-def _system(rng: random.Random, public_id: str, organisation: Organisation) -> AISystem:
+def _system(
+    rng: random.Random, public_id: str, organisation: Organisation, published_share: float
+) -> AISystem:
     key, techniques, area, names = rng.choice(ARCHETYPES)
     number = int(public_id.rsplit("-", 1)[1])
     first_used = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 2400))
     phase = rng.choice([Phase.PRODUCTION] * 6 + [Phase.PILOT, Phase.DEVELOPMENT, Phase.RETIRED])
-    published = rng.random() < 0.7
+    published = rng.random() < published_share
     classified = rng.choice(_classifications())
     system = AISystem(
         public_id=public_id,
@@ -251,18 +262,47 @@ def _parts(rng: random.Random, system: AISystem) -> Iterator[object]:
         )
 
 
-def _insert(model: type, rows: list) -> None:
-    if connection.vendor == "postgresql":
-        copy_insert(model, rows)
-    else:
-        for row in rows:  # SQLite: set the parent's key that was assigned after building
-            if hasattr(row, "system"):
-                row.system_id = row.system.pk
-        model.objects.bulk_create(rows)
+# The part of the record each generated row is, by model.
+_PART_NAMES = {part.model: part.name for part in schema.PARTS}
 
 
-def seed_bulk(count: int, *, seed: int = 2026) -> BulkResult:
-    """Ensure at least ``count`` synthetic systems exist; create only the missing ones."""
+def _publish(
+    systems: list[AISystem], parts: list[dict[str, list[models.Model]]]
+) -> list[PublishedVersion]:
+    """Version 1 of each published system, as ``system_publish`` makes it. ``parts`` are the
+    part rows of each system by part name; the ids of the systems and their parts are reserved
+    first, since the frozen record names them."""
+    now = timezone.now()
+    versions = []
+    for system, system_parts in zip(systems, parts, strict=True):
+        if system.status != Status.PUBLISHED:
+            continue
+        record = freeze_record(system, parts=system_parts)
+        version = PublishedVersion(
+            system=system, number=1, published_at=now, record=record, snapshot=build_card(record)
+        )
+        version.seal()
+        versions.append(version)
+    reserve_ids(PublishedVersion, versions)
+    for version in versions:
+        version.system.published_version = version
+        version.system.first_published_at = now
+    return versions
+
+
+#: The share of generated systems that are published; the others are drafts or in review.
+PUBLISHED_SHARE = 0.7
+
+
+def seed_bulk(
+    count: int, *, seed: int = 2026, published_share: float = PUBLISHED_SHARE
+) -> BulkResult:
+    """Ensure at least ``count`` synthetic systems exist; create only the missing ones.
+
+    ``published_share`` of the new ones are published (1.0 for a benchmark of public pages).
+    """
+    if not 0 <= published_share <= 1:
+        raise ValueError("published_share must be between 0 and 1")
     existing = bulk_systems()
     missing = max(0, count - existing)
     if not missing:
@@ -277,14 +317,23 @@ def seed_bulk(count: int, *, seed: int = 2026) -> BulkResult:
                 # This write also attaches the audit context to the transaction.
                 ids = allocate_public_ids(size)
                 systems = [
-                    _system(rng, public_id, organisations[i % len(organisations)])
+                    _system(rng, public_id, organisations[i % len(organisations)], published_share)
                     for i, public_id in enumerate(ids)
                 ]
-                parts: dict[type, list[object]] = {}
+                rows: dict[type, list[models.Model]] = {}
+                parts: list[dict[str, list[models.Model]]] = []
                 for system in systems:
+                    parts.append({})
                     for part in _parts(rng, system):
-                        parts.setdefault(type(part), []).append(part)
-                _insert(AISystem, systems)
-                for model, rows in parts.items():
-                    _insert(model, rows)
+                        rows.setdefault(type(part), []).append(part)
+                        parts[-1].setdefault(_PART_NAMES[type(part)], []).append(part)
+                reserve_ids(AISystem, systems)
+                for model, objects in rows.items():
+                    reserve_ids(model, objects)
+                versions = _publish(systems, parts)
+                copy_insert(AISystem, systems)
+                for model, objects in rows.items():
+                    copy_insert(model, objects)
+                copy_insert(PublishedVersion, versions)
+                project_public_records(systems)
     return BulkResult(created=missing, existing=existing)

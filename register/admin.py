@@ -128,9 +128,9 @@ class AISystemAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 @admin.register(PublishedVersion)
 class PublishedVersionAdmin(ReadOnlyMixin, admin.ModelAdmin):
-    list_display = ["system", "number", "published_at", "published_by", "sha256"]
+    list_display = ["system", "number", "published_at", "published_by", "sha256", "record_sha256"]
     list_filter = ["published_at"]
-    search_fields = ["system__public_id", "sha256"]
+    search_fields = ["system__public_id", "sha256", "record_sha256"]
     list_select_related = ["system", "published_by"]
 
 

@@ -1,174 +1,173 @@
 """The public transparency card: what citizens may see of a record, as plain JSON.
 
-``build_card`` is the single definition of the public field set. Publishing stores its output
-as an immutable, hashed ``PublishedVersion``; previews, the public portal, feeds and exports
-read that JSON, so a field that is not here is never shown to the public.
+``build_card`` is the single definition of the public field set, and a pure function of the
+frozen full record (``register.snapshots.freeze_record``): no model, no query. Publishing stores
+both in an immutable, hashed ``PublishedVersion``; previews build the card the same way from the
+working copy (``build_card(freeze_record(system))``), and the public portal, feeds and exports
+read the stored card, so a field that is not here is never shown to the public.
+
+``SYSTEM_LAYOUT`` and ``PART_LAYOUT`` say where each field of the field schema
+(``register.schema``) goes on the card; ``CORE`` names the fields that a record restricted under
+AI Act Art 49(4), or withheld with a reason, still shows. The JSON Schema of the card is
+``register/schemas/card-2.schema.json``.
+
+Cards of format ``kz-ai-register/card/1`` (stored before the full record was frozen) have the
+same layout without the ids of the organisation and the parts; the templates read both.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Any
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any, Final
 
-from django.db.models import Model
+from register.models import Withholding
 
-from register.i18n import CONTENT_LANGUAGES
-from register.models import AISystem, Withholding
+CARD_SCHEMA = "kz-ai-register/card/2"
+CARD_SCHEMA_V1 = "kz-ai-register/card/1"
+# Every card format the templates render.
+CARD_SCHEMAS = (CARD_SCHEMA_V1, CARD_SCHEMA)
+JSON_SCHEMA_FILE = Path(__file__).with_name("schemas") / "card-2.schema.json"
 
-CARD_SCHEMA = "kz-ai-register/card/1"
+# Where each field of the record's sections goes on the card.
+SYSTEM_LAYOUT: Final[dict[str, tuple[str, ...]]] = {
+    # About the system
+    "name": ("name",),
+    "summary": ("summary",),
+    "scope": ("scope",),
+    "benefits": ("benefits",),
+    "alternatives": ("alternatives",),
+    "usage_frequency": ("usage_frequency",),
+    "phase": ("phase",),
+    "first_used_on": ("first_used_on",),
+    "retired_on": ("retired_on",),
+    "application_area": ("application_area",),
+    "policy_area": ("policy_area",),
+    "techniques": ("techniques",),
+    "channels": ("channels",),
+    "model_type": ("technical", "model_type"),
+    "architecture": ("technical", "architecture"),
+    "performance": ("technical", "performance"),
+    "source_code_url": ("technical", "source_code_url"),
+    "instructions_for_use_url": ("technical", "instructions_for_use_url"),
+    # Ownership
+    "act_role": ("act_role",),
+    "owner_role": ("owner_role",),
+    "team": ("team",),
+    "contact_email": ("contact", "email"),
+    "contact_phone": ("contact", "phone"),
+    "contact_url": ("contact", "url"),
+    "processing_register_url": ("legal", "processing_register_url"),
+    "eu_database_ref": ("legal", "eu_database_ref"),
+    "eu_database_url": ("legal", "eu_database_url"),
+    "next_review_on": ("next_review_on",),
+    "withholding": ("withholding",),
+    "withholding_reason": ("withholding_reason",),
+    # Decisions and oversight
+    "decision_role": ("decision_role",),
+    "process_integration": ("process_integration",),
+    "affected_groups": ("affected_groups",),
+    "affected_per_year": ("affected_per_year",),
+    "appeal_route": ("appeal", "route"),
+    "appeal_url": ("appeal", "url"),
+}
+# Where each part goes on the card: every field of each item, with its id.
+PART_LAYOUT: Final[dict[str, tuple[str, ...]]] = {
+    "oversight": ("oversight",),
+    "suppliers": ("suppliers",),
+    "legal_bases": ("legal", "bases"),
+    "data_sources": ("data_sources",),
+    "impact_assessments": ("impact_assessments",),
+    "risks": ("risks",),
+}
+# What a restricted or withheld record still shows: who runs it, what it is for, whether it
+# decides about people, and how to ask for an explanation or appeal. No part is shown.
+CORE: Final[frozenset[str]] = frozenset(
+    {
+        "name",
+        "summary",
+        "affected_groups",
+        "owner_role",
+        "team",
+        "phase",
+        "first_used_on",
+        "retired_on",
+        "decision_role",
+        "appeal_route",
+        "appeal_url",
+        "contact_email",
+        "contact_phone",
+        "contact_url",
+        "withholding",
+        "withholding_reason",
+    }
+)
+# The organisation's fields on the card, by their key on the card.
+ORGANISATION_LAYOUT: Final[dict[str, str]] = {
+    "id": "id",
+    "code": "short_code",
+    "name": "name",
+    "website": "website",
+    "contact_email": "contact_email",
+}
 
 
-def _tr(obj: Model, name: str) -> dict[str, str]:
-    return {code: getattr(obj, f"{name}_{code}") for code in CONTENT_LANGUAGES}
+def _copy(value: Any) -> Any:
+    """A copy of JSON data, so that the card shares nothing with the record it came from."""
+    if isinstance(value, dict):
+        return {k: _copy(v) if isinstance(v, dict | list) else v for k, v in value.items()}
+    if isinstance(value, list):
+        return [_copy(v) if isinstance(v, dict | list) else v for v in value]
+    return value
 
 
-def _date(value: dt.date | None) -> str | None:
-    return value.isoformat() if value else None
+def _put(card: dict[str, Any], path: tuple[str, ...], value: Any) -> None:
+    *parents, key = path
+    for name in parents:
+        card = card.setdefault(name, {})
+    card[key] = _copy(value)
 
 
-def _translated(obj: Model, names: tuple[str, ...]) -> dict[str, Any]:
-    return {name: _tr(obj, name) for name in names}
+def is_reduced(withholding: str | None) -> bool:
+    """Whether a card with this withholding shows only the ``CORE`` fields."""
+    return (withholding or Withholding.NONE) != Withholding.NONE
 
 
-def build_card(system: AISystem) -> dict[str, Any]:
-    """The card of ``system`` as JSON-ready data (load it with ``selectors.system_with_parts``).
+def build_card(record: dict[str, Any]) -> dict[str, Any]:
+    """The public card of a frozen ``record`` (``register.snapshots.freeze_record``).
 
-    A record restricted under AI Act Art 49(4), or withheld with a reason, shows only the core:
-    who runs it, what it is for, its class, and how to ask for an explanation or appeal.
+    A record restricted under AI Act Art 49(4), or withheld with a reason, shows only the
+    ``CORE`` fields, the organisation and the risk class.
     """
-    organisation = system.organisation
+    fields = record["fields"]
+    classification = record["classification"]
+    organisation = record["organisation"]
+    reduced = is_reduced(fields.get("withholding"))
     card: dict[str, Any] = {
         "schema": CARD_SCHEMA,
-        "public_id": system.public_id,
-        "slug": system.slug,
+        "public_id": record["public_id"],
+        "slug": record["slug"],
         "organisation": {
-            "code": organisation.short_code,
-            "name": _tr(organisation, "name"),
-            "website": organisation.website,
-            "contact_email": organisation.contact_email,
+            key: _copy(organisation[name]) for key, name in ORGANISATION_LAYOUT.items()
         },
-        **_translated(system, ("name", "summary", "affected_groups", "owner_role", "team")),
-        "phase": system.phase,
-        "first_used_on": _date(system.first_used_on),
-        "retired_on": _date(system.retired_on),
-        "decision_role": system.decision_role,
         "risk": {
-            "class": system.risk_class,
-            "annex_iii": list(system.annex_iii),
-            "transparency_obligations": list(system.transparency_obligations),
-            "fria_required": system.fria_required,
+            "class": classification["risk_class"],
+            "annex_iii": list(classification["annex_iii"] or []),
+            "transparency_obligations": list(classification["transparency_obligations"] or []),
+            "fria_required": classification["fria_required"],
         },
-        "appeal": {"route": _tr(system, "appeal_route"), "url": system.appeal_url},
-        "contact": {
-            "email": system.contact_email,
-            "phone": system.contact_phone,
-            "url": system.contact_url,
-        },
-        "withholding": system.withholding,
-        "withholding_reason": _tr(system, "withholding_reason"),
     }
-    if system.withholding != Withholding.NONE:
-        return card
-
-    oversight = getattr(system, "oversight", None)
-    card.update(
-        {
-            **_translated(
-                system,
-                ("scope", "benefits", "alternatives", "usage_frequency", "process_integration"),
-            ),
-            "application_area": system.application_area,
-            "policy_area": system.policy_area,
-            "techniques": list(system.techniques),
-            "channels": list(system.channels),
-            "act_role": system.act_role,
-            "affected_per_year": system.affected_per_year,
-            "technical": {
-                "model_type": system.model_type,
-                **_translated(system, ("architecture", "performance")),
-                "source_code_url": system.source_code_url,
-                "instructions_for_use_url": system.instructions_for_use_url,
-            },
-            "legal": {
-                "bases": [
-                    {"title": _tr(b, "title"), "url": b.url} for b in system.legal_bases.all()
-                ],
-                "processing_register_url": system.processing_register_url,
-                "eu_database_ref": system.eu_database_ref,
-                "eu_database_url": system.eu_database_url,
-            },
-            "next_review_on": _date(system.next_review_on),
-            "suppliers": [
-                {
-                    "name": s.name,
-                    "identifier": s.identifier,
-                    "contract_reference": s.contract_reference,
-                    **_translated(s, ("role", "data_access_terms")),
-                }
-                for s in system.suppliers.all()
-            ],
-            "data_sources": [
-                {
-                    **_translated(
-                        d,
-                        (
-                            "name",
-                            "description",
-                            "origin",
-                            "legal_basis",
-                            "sharing_agreements",
-                            "access",
-                            "bias_examination",
-                        ),
-                    ),
-                    "uses": list(d.uses),
-                    "personal_data": d.personal_data,
-                    "special_categories": list(d.special_categories),
-                    "retention_days": d.retention_days,
-                    "url": d.url,
-                }
-                for d in system.data_sources.all()
-            ],
-            "oversight": None
-            if oversight is None
-            else {
-                "mode": oversight.mode,
-                "people_count": oversight.people_count,
-                "can_override": oversight.can_override,
-                "can_stop": oversight.can_stop,
-                "log_retention_days": oversight.log_retention_days,
-                **_translated(
-                    oversight,
-                    (
-                        "responsible_role",
-                        "override_how",
-                        "stop_how",
-                        "training",
-                        "automation_bias",
-                        "monitoring",
-                    ),
-                ),
-            },
-            "impact_assessments": [
-                {
-                    "kind": a.kind,
-                    "state": a.state,
-                    "completed_on": _date(a.completed_on),
-                    "reviewed_on": _date(a.reviewed_on),
-                    "url": a.url,
-                    **_translated(a, ("summary", *a.FRIA_PARTS)),
-                }
-                for a in system.impact_assessments.all()
-            ],
-            "risks": [
-                {
-                    "likelihood": r.likelihood,
-                    "severity": r.severity,
-                    "owner": r.owner,
-                    **_translated(r, ("name", "description", "mitigation")),
-                }
-                for r in system.risks.all()
-            ],
-        }
-    )
+    for name, path in SYSTEM_LAYOUT.items():
+        if not reduced or name in CORE:
+            _put(card, path, fields[name])
+    if not reduced:
+        for name, path in PART_LAYOUT.items():
+            _put(card, path, record["parts"][name])
     return card
+
+
+@cache
+def card_json_schema() -> dict[str, Any]:
+    """The JSON Schema of ``CARD_SCHEMA`` cards."""
+    return json.loads(JSON_SCHEMA_FILE.read_text(encoding="utf-8"))

@@ -55,3 +55,6 @@ rules.add_perm("register.change_aisystem", is_member_of_owner)
 rules.add_perm("register.review_aisystem", is_approver_of_owner)
 # Registering a new system in an organisation (the object is the Organisation).
 rules.add_perm("register.add_aisystem", is_member_of_owner)
+# Reading the full record frozen in a published version (the object is the AISystem): its
+# organisation and those who read every record. Everyone else reads only the public card.
+rules.add_perm("register.view_full_record", is_member_of_owner | can_read_everything)

@@ -3,14 +3,17 @@
 One declaration, read by every surface that lists fields: the section and part forms
 (``register.forms``), the allowlist the services enforce (``writable_fields``), the task-list
 statuses (``register.sections``), the prefetch list of ``selectors.systems_with_parts``, the
-translation overview (``translation_gaps``, ``section_for``) and, later, the import columns
-and the API serializers (``columns``).
+translation overview (``translation_gaps``, ``section_for``), the frozen record of a version
+(``register.snapshots``) and the public card's layout (``register.cards``) and, later, the
+import columns and the API serializers (``columns``).
 
 Names here are *base* names: a translated attribute ``summary`` stands for its three columns
 ``summary_kk``, ``summary_ru`` and ``summary_en`` (see ``register.i18n``).
 
 Fields that exist on a model but are not written by people are listed in ``NOT_EDITABLE`` with
-the reason; a test walks the models and fails on any field that is in neither list.
+the reason; a test walks the models and fails on any field that is in neither list. Of those, a
+frozen version keeps the record's ``IDENTITY`` and ``CLASSIFICATION`` and leaves out
+``NOT_FROZEN`` (the workflow's state and bookkeeping).
 """
 
 from __future__ import annotations
@@ -378,36 +381,50 @@ _BOOKKEEPING = {
 }
 _PART_NOT_EDITABLE = {**_BOOKKEEPING, "system": "the record the part belongs to, set by services"}
 _CLASSIFICATION = "computed from the questionnaire by compliance.services.classification_apply"
+# Who and what the record is: set once, frozen with every version.
+IDENTITY: dict[str, str] = {
+    "public_id": "allocated once by services.identifiers; cited in letters and appeals",
+    "slug": "set on creation (SET_ON_CREATE), from the name unless given",
+    "organisation": "the organisation the record is created in, never moved by a form",
+}
+# The classification outcome and what it was computed from, frozen with every version.
+CLASSIFICATION: dict[str, str] = {
+    "classification": _CLASSIFICATION,
+    "classification_answers": _CLASSIFICATION,
+    "risk_class": _CLASSIFICATION,
+    "annex_iii": _CLASSIFICATION,
+    "art6_3_conditions": _CLASSIFICATION,
+    "profiling": _CLASSIFICATION,
+    "transparency_obligations": _CLASSIFICATION,
+    "fria_required": _CLASSIFICATION,
+    "classified_at": _CLASSIFICATION,
+    "classification_version": _CLASSIFICATION,
+    "catalogue_version": _CLASSIFICATION,
+    "classification_disagreement": "written with the questionnaire by classification_apply",
+}
+# The state of the workflow: a version records its own publication (number, time, publisher),
+# and the audit trail the rest, so a frozen record leaves these out.
+WORKFLOW: dict[str, str] = {
+    "status": "the workflow state, changed only by the publication services",
+    "published_version": "set by system_publish",
+    "submitted_by": "set by system_submit",
+    "submitted_at": "set by system_submit",
+    "review_comment": "written by an approver through system_return",
+    "first_published_at": "set by system_publish",
+    "withdrawn_at": "set by system_withdraw",
+    "revision": "optimistic locking counter, incremented by mark_changed",
+    "created_by": "the actor of system_create",
+    "updated_by": "the actor of the last change",
+}
 NOT_EDITABLE: dict[type[models.Model], dict[str, str]] = {
-    AISystem: {
-        **_BOOKKEEPING,
-        "public_id": "allocated once by services.identifiers; cited in letters and appeals",
-        "slug": "set on creation (SET_ON_CREATE), from the name unless given",
-        "organisation": "the organisation the record is created in, never moved by a form",
-        "status": "the workflow state, changed only by the publication services",
-        "published_version": "set by system_publish",
-        "submitted_by": "set by system_submit",
-        "submitted_at": "set by system_submit",
-        "review_comment": "written by an approver through system_return",
-        "first_published_at": "set by system_publish",
-        "withdrawn_at": "set by system_withdraw",
-        "revision": "optimistic locking counter, incremented by mark_changed",
-        "created_by": "the actor of system_create",
-        "updated_by": "the actor of the last change",
-        "risk_class": _CLASSIFICATION,
-        "annex_iii": _CLASSIFICATION,
-        "art6_3_conditions": _CLASSIFICATION,
-        "profiling": _CLASSIFICATION,
-        "transparency_obligations": _CLASSIFICATION,
-        "fria_required": _CLASSIFICATION,
-        "classification": _CLASSIFICATION,
-        "classification_answers": _CLASSIFICATION,
-        "classified_at": _CLASSIFICATION,
-        "classification_version": _CLASSIFICATION,
-        "catalogue_version": _CLASSIFICATION,
-        "classification_disagreement": "written with the questionnaire by classification_apply",
-    },
+    AISystem: {**_BOOKKEEPING, **IDENTITY, **WORKFLOW, **CLASSIFICATION},
     **{p.model: _PART_NOT_EDITABLE for p in PARTS},
+}
+# What a frozen version (``register.snapshots``) leaves out of the record and of each part:
+# everything else, the fields of the sections and parts above included, is frozen.
+NOT_FROZEN: dict[type[models.Model], frozenset[str]] = {
+    AISystem: frozenset({*_BOOKKEEPING, *WORKFLOW}),
+    **{p.model: frozenset(set(_PART_NOT_EDITABLE) - {"id"}) for p in PARTS},
 }
 
 

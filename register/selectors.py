@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
+import rules
 from django.apps import apps
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, F, Q
 
 from register import schema
 from register.i18n import column, content_language
-from register.models import AISystem, Organisation
+from register.models import AISystem, Organisation, PublishedVersion
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,26 @@ def workspace_systems(user, *, with_parts: bool = False):  # type: ignore[no-unt
     if can_read_everything(user):
         return queryset
     return queryset.filter(organisation__memberships__user=user)
+
+
+def full_record(user, version: PublishedVersion) -> dict[str, Any] | None:  # type: ignore[no-untyped-def]
+    """The full record frozen in ``version``, for a reader the rule ``register.view_full_record``
+    allows (the record's organisation and those who read every record); ``PermissionDenied``
+    for anyone else, who reads the public card (``version.snapshot``) only. ``None`` for a
+    version of the first card format, which froze no record."""
+    if not rules.has_perm("register.view_full_record", user, version.system):
+        raise PermissionDenied
+    return version.record
+
+
+def published_versions(system: AISystem):
+    """The record's versions, newest first, with their publisher and without their JSON (one
+    query)."""
+    return (
+        system.versions.select_related("published_by")
+        .defer("snapshot", "record")
+        .order_by("-number")
+    )
 
 
 # Sort keys of the dashboard; names sort in the reader's language.

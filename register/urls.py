@@ -14,6 +14,11 @@ urlpatterns = [
     path("workspace/systems/<str:public_id>/preview/", record.preview, name="preview"),
     path("workspace/systems/<str:public_id>/history/", record.history, name="history"),
     path(
+        "workspace/systems/<str:public_id>/versions/<int:number>/record.json",
+        record.version_record,
+        name="version_record",
+    ),
+    path(
         "workspace/systems/<str:public_id>/sections/<slug:section>/",
         sections.section_edit,
         name="section",

@@ -143,6 +143,20 @@ def _translated(**texts: str) -> dict[str, str]:
     }
 
 
+def version_of(system, *, number=1, **fields):
+    """A version that freezes ``system`` as it is stored now, as publishing does (without the
+    workflow: the record's state is left as it is)."""
+    from register.cards import build_card
+    from register.models import PublishedVersion
+    from register.selectors import systems_with_parts
+    from register.snapshots import freeze_record
+
+    record = freeze_record(systems_with_parts().get(pk=system.pk))
+    return PublishedVersion.objects.create(
+        system=system, number=number, record=record, snapshot=build_card(record), **fields
+    )
+
+
 MINIMAL_ANSWERS = {"is_ai_system": True, "role": "deployer"}
 
 

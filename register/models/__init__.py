@@ -7,6 +7,7 @@ from register.models.details import (
     Supplier,
 )
 from register.models.organisations import Membership, Organisation, Region
+from register.models.public import PublicRecord
 from register.models.systems import (
     PUBLIC_ID_PREFIX,
     ActRole,
@@ -41,6 +42,7 @@ __all__ = [
     "Organisation",
     "Phase",
     "PolicyArea",
+    "PublicRecord",
     "PublishedVersion",
     "Region",
     "Risk",

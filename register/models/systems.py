@@ -126,8 +126,9 @@ class Withholding(models.TextChoices):
 class AISystem(Translatable, models.Model):
     """A register record: one AI system used by one public body.
 
-    The working copy lives here; what citizens see is the ``published_version`` snapshot, so
-    editing a published record never changes the public card until it is published again.
+    The working copy lives here; what citizens see is the ``published_version`` card (and its
+    projection, ``PublicRecord``), so editing a published record never changes the public card
+    until it is published again.
     """
 
     public_id = models.CharField(
@@ -392,17 +393,17 @@ class AISystem(Translatable, models.Model):
                 violation_error_message=_("Give the reason why the record is withheld."),
             ),
             models.CheckConstraint(condition=Q(revision__gte=1), name="system_revision_positive"),
+            # What the public reads is the current version: a published record always has one.
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED) | Q(published_version__isnull=False),
+                name="system_published_has_version",
+                violation_error_code="published_without_version",
+            ),
         ]
         indexes = [
             # Agency dashboard: one organisation's systems, filtered by state, newest change first.
             models.Index(
                 fields=["organisation", "status", "-updated_at"], name="system_org_status_updated"
-            ),
-            # Public portal: count and list published cards (partial: the public set only).
-            models.Index(
-                fields=["risk_class", "-first_published_at"],
-                name="system_public_by_class",
-                condition=Q(published_version__isnull=False),
             ),
             # Compliance sweep: systems whose review date has passed.
             models.Index(fields=["next_review_on"], name="system_next_review"),

@@ -19,9 +19,14 @@ class ImmutableError(Exception):
     """A published version was about to be changed or removed."""
 
 
+def canonical_text(data: Any) -> str:
+    """The canonical serialisation: sorted keys, no whitespace, no ``\\u`` escapes."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def canonical_json(data: Any) -> bytes:
-    """The canonical serialisation that is hashed: sorted keys, no whitespace, UTF-8."""
-    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    """The canonical serialisation that is hashed, in UTF-8."""
+    return canonical_text(data).encode()
 
 
 def snapshot_digest(data: Any) -> str:
@@ -36,12 +41,19 @@ class PublishedVersionQuerySet(models.QuerySet):
         raise ImmutableError("Published versions cannot be deleted.")
 
 
+# Versions published before the full record was frozen keep only their card, in this format.
+CARD_WITHOUT_RECORD = "kz-ai-register/card/1"
+
+
 @track
 class PublishedVersion(models.Model):
-    """An immutable snapshot of a public card as it was published.
+    """A record as it was published: the full record frozen (``register.snapshots``) and the
+    public card derived from it (``register.cards``), each with the SHA-256 of its canonical
+    JSON. The card's hash is the public one, printed on the card.
 
-    Rows are written once. Python refuses to update or delete them, and on PostgreSQL a trigger
-    refuses it too, so raw SQL cannot rewrite what the public was shown.
+    Rows are written once. Python refuses to update or delete them, and a trigger refuses it
+    too, so raw SQL cannot rewrite what the public was shown. Only versions of the first card
+    format (``CARD_WITHOUT_RECORD``), published before records were frozen, lack the record.
     """
 
     system = models.ForeignKey(
@@ -67,6 +79,10 @@ class PublishedVersion(models.Model):
     )
     snapshot = models.JSONField(_("public card"))
     sha256 = models.CharField(_("SHA-256 of the canonical JSON"), max_length=64)
+    record = models.JSONField(_("full record"), null=True, blank=True)
+    record_sha256 = models.CharField(
+        _("SHA-256 of the full record's canonical JSON"), max_length=64, blank=True
+    )
 
     objects = PublishedVersionQuerySet.as_manager()
 
@@ -82,6 +98,17 @@ class PublishedVersion(models.Model):
             models.CheckConstraint(
                 condition=Exact(Length("sha256"), 64), name="version_sha256_length"
             ),
+            # Every version freezes the full record, except those of the first card format.
+            models.CheckConstraint(
+                condition=models.Q(record__isnull=False, record_sha256__regex=r"^[0-9a-f]{64}$")
+                | models.Q(
+                    record__isnull=True,
+                    record_sha256="",
+                    # @> is false, not null, for a card without the key.
+                    snapshot__contains={"schema": CARD_WITHOUT_RECORD},
+                ),
+                name="version_has_record",
+            ),
         ]
         triggers = [
             pgtrigger.Protect(
@@ -95,13 +122,30 @@ class PublishedVersion(models.Model):
     def save(self, *args: Any, **kwargs: Any) -> None:
         if not self._state.adding:
             raise ImmutableError("Published versions cannot be changed.")
-        # Always computed here: a caller cannot supply a hash that does not match.
-        self.sha256 = snapshot_digest(self.snapshot)
+        self.seal()
         super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("Published versions cannot be deleted.")
 
+    def seal(self) -> None:
+        """Compute both hashes from the JSON. ``save()`` always does, so a caller cannot supply
+        a hash that does not match; bulk writers that bypass ``save()`` call it themselves (and
+        may write the canonical texts it keeps in ``canonical_texts``)."""
+        texts = {"snapshot": canonical_text(self.snapshot)}
+        if self.record is not None:
+            texts["record"] = canonical_text(self.record)
+        self.sha256 = hashlib.sha256(texts["snapshot"].encode()).hexdigest()
+        self.record_sha256 = (
+            hashlib.sha256(texts["record"].encode()).hexdigest() if "record" in texts else ""
+        )
+        self.canonical_texts = texts
+
     def verify(self) -> bool:
-        """The stored hash matches the stored snapshot."""
-        return self.sha256 == snapshot_digest(self.snapshot)
+        """Both stored hashes match the stored card and full record."""
+        record_ok = (
+            self.record_sha256 == ""
+            if self.record is None
+            else self.record_sha256 == snapshot_digest(self.record)
+        )
+        return self.sha256 == snapshot_digest(self.snapshot) and record_ok

@@ -2,8 +2,10 @@
 
 Who may take each transition, from which states and under which conditions is the table in
 ``register.workflow``; every transition here locks the record, asks the table, writes the
-audit trail with its action, and bumps the record's revision. Publishing freezes the public
-card into a hashed, immutable ``PublishedVersion``.
+audit trail with its action, and bumps the record's revision. Publishing freezes the full
+record and the public card derived from it into a hashed, immutable ``PublishedVersion``;
+publishing and withdrawing bring the public read model (``PublicRecord``) up to date in the
+same transaction.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from register.cards import build_card
 from register.models import AISystem, PublishedVersion, Status
 from register.selectors import systems_with_parts
 from register.services.hooks import record_changed
+from register.services.projection import project_public_record
+from register.snapshots import freeze_record
 
 
 def _notify(kind: str, system: AISystem) -> None:
@@ -102,7 +106,7 @@ def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVer
 def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
     locked = _begin("publish", system, actor)
     four_eyes_waived = workflow.four_eyes_waived(locked, actor)
-    card = build_card(systems_with_parts().get(pk=locked.pk))
+    record = freeze_record(systems_with_parts().get(pk=locked.pk))
     number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     now = timezone.now()
     with audit_context(user=actor.pk, action="system.publish"):
@@ -111,7 +115,8 @@ def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
             number=number,
             published_at=now,
             published_by=actor,
-            snapshot=card,
+            record=record,
+            snapshot=build_card(record),
             four_eyes_waived=four_eyes_waived,
         )
         AISystem.objects.filter(pk=locked.pk).update(
@@ -123,6 +128,7 @@ def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
             updated_by=actor,
             revision=F("revision") + 1,
         )
+        project_public_record(locked.pk)
     _notify("published", locked)
     record_changed(locked.pk)
     return version
@@ -143,5 +149,6 @@ def system_withdraw(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
             updated_by=actor,
             revision=F("revision") + 1,
         )
+        project_public_record(locked.pk)
     record_changed(locked.pk)
     return AISystem.objects.get(pk=locked.pk)

@@ -1,8 +1,9 @@
 """Template helpers for the public card (``templates/register/card.html``).
 
 They read only the card's JSON (``register.cards.build_card``), never model instances, so that a
-stored snapshot renders years later. Every helper returns plain strings or lists: user text is
-never marked safe and is escaped by the template.
+stored snapshot renders years later, in any format of ``register.cards.CARD_SCHEMAS``. Every
+helper returns plain strings or lists: user text is never marked safe and is escaped by the
+template.
 """
 
 from __future__ import annotations

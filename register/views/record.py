@@ -1,4 +1,5 @@
-"""One record: creating it, its task list, the preview of its public card and its history."""
+"""One record: creating it, its task list, the preview of its public card, its history and
+the full record frozen in each version."""
 
 from __future__ import annotations
 
@@ -6,8 +7,8 @@ import rules
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -21,10 +22,13 @@ from register.extensions import record_panels
 from register.i18n import column
 from register.sections import SECTIONS_BY_SLUG, submission_gaps, task_list
 from register.selectors import (
+    full_record,
+    published_versions,
     system_history,
     user_organisations,
 )
 from register.services import records
+from register.snapshots import freeze_record
 from register.views.editing import editing_language
 
 
@@ -92,7 +96,7 @@ def preview(request: HttpRequest, public_id: str) -> HttpResponse:
         "register/workspace/preview.html",
         {
             "system": system,
-            "card": build_card(system),
+            "card": build_card(freeze_record(system)),
             "card_meta": {"is_preview": True},
         },
     )
@@ -107,6 +111,21 @@ def history(request: HttpRequest, public_id: str) -> HttpResponse:
         {
             "system": system,
             "entries": system_history(system),
-            "versions": system.versions.select_related("published_by").order_by("-number"),
+            "versions": published_versions(system),
         },
     )
+
+
+@login_required
+def version_record(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
+    """The full record frozen in one version, as JSON."""
+    system = _system(request, public_id)
+    version = get_object_or_404(system.versions, number=number)
+    record = full_record(request.user, version)
+    if record is None:
+        raise Http404
+    response = JsonResponse(record, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    response["Content-Disposition"] = (
+        f'inline; filename="{system.public_id}-v{version.number}-record.json"'
+    )
+    return response

@@ -20,7 +20,6 @@ from register.models import (
     HumanOversight,
     ImpactAssessment,
     LegalBasis,
-    PublishedVersion,
     Supplier,
 )
 from register.selectors import systems_with_parts
@@ -32,6 +31,7 @@ from tests.factories import (
     OrganisationFactory,
     RiskFactory,
     classification_of,
+    version_of,
 )
 
 TODAY = dt.date(2027, 3, 1)
@@ -180,7 +180,7 @@ def compliant_high_risk_system(**fields: Any) -> AISystem:
     DocumentedDataSourceFactory(system=system)
     FriaFactory(system=system)
     DpiaFactory(system=system)
-    version = PublishedVersion.objects.create(system=system, number=1, snapshot={"id": system.pk})
+    version = version_of(system)
     AISystem.objects.filter(pk=system.pk).update(published_version=version, status="published")
     freeze_part_times(system)
     return loaded(system)

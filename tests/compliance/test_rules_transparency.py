@@ -98,7 +98,7 @@ def test_people_informed_is_not_asked_of_annex_i_only_systems(high_risk):
 
 
 def test_people_informed_applies_once_in_use(high_risk):
-    system = update(high_risk, published_version=None, phase="design")
+    system = update(high_risk, published_version=None, status="draft", phase="design")
     assert verdict("AIA-26-11", system).not_applicable
 
 

@@ -15,6 +15,7 @@ from register.cards import build_card
 from register.i18n import CONTENT_LANGUAGES
 from register.models import ImpactAssessment, PublishedVersion, Withholding
 from register.selectors import systems_with_parts
+from register.snapshots import freeze_record
 from register.templatetags.card_tags import (
     FRIA_PARTS,
     choice_label,
@@ -75,7 +76,7 @@ def render(card: dict[str, Any], language: str, card_meta: dict[str, Any] | None
 
 
 def card_of(system) -> dict[str, Any]:
-    return build_card(systems_with_parts().get(pk=system.pk))
+    return build_card(freeze_record(systems_with_parts().get(pk=system.pk)))
 
 
 def assert_sound(html: str) -> None:
@@ -115,7 +116,7 @@ def test_every_demo_card_renders_soundly_in_every_language(django_assert_num_que
     systems = list(systems_with_parts())
     assert len(systems) > 20
     for system in systems:
-        card = build_card(system)
+        card = build_card(freeze_record(system))
         for language in CONTENT_LANGUAGES:
             with django_assert_num_queries(0):
                 html = render(card, language)

@@ -121,9 +121,12 @@ def test_fria_reports_missing_article_27_parts():
 # --- Published versions ----------------------------------------------------------------------
 
 
-def _version(system, number=1, snapshot=None):
+def _version(system, number=1, snapshot=None, record=None):
     return PublishedVersion.objects.create(
-        system=system, number=number, snapshot=snapshot or {"name": {"en": "Card"}, "v": number}
+        system=system,
+        number=number,
+        snapshot=snapshot or {"name": {"en": "Card"}, "v": number},
+        record=record or {"fields": {"name": {"en": "Record"}}, "v": number},
     )
 
 
@@ -194,6 +197,12 @@ def test_unknown_choices_are_refused_by_the_database(field, value):
 
 def test_a_supplied_hash_is_replaced_by_the_computed_one():
     version = PublishedVersion.objects.create(
-        system=AISystemFactory(), number=1, snapshot={"a": 1}, sha256="0" * 64
+        system=AISystemFactory(),
+        number=1,
+        snapshot={"a": 1},
+        sha256="0" * 64,
+        record={"b": 2},
+        record_sha256="1" * 64,
     )
     assert version.sha256 == snapshot_digest({"a": 1})
+    assert version.record_sha256 == snapshot_digest({"b": 2})

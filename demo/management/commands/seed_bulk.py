@@ -4,7 +4,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandParser
 
-from demo.bulk import seed_bulk
+from demo.bulk import PUBLISHED_SHARE, seed_bulk
 
 
 class Command(BaseCommand):
@@ -13,13 +13,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--count", type=int, required=True, help="systems wanted in total")
         parser.add_argument("--seed", type=int, default=2026, help="random seed")
+        parser.add_argument(
+            "--published",
+            type=float,
+            default=PUBLISHED_SHARE,
+            metavar="SHARE",
+            help=f"share of new systems that are published, 0 to 1 (default {PUBLISHED_SHARE})",
+        )
 
-    def handle(self, *args: object, count: int, seed: int, **options: object) -> None:
+    def handle(
+        self, *args: object, count: int, seed: int, published: float, **options: object
+    ) -> None:
         if count < 0:
             self.stderr.write("--count cannot be negative")
             raise SystemExit(2)
+        if not 0 <= published <= 1:
+            self.stderr.write("--published must be between 0 and 1")
+            raise SystemExit(2)
         started = time.monotonic()
-        result = seed_bulk(count, seed=seed)
+        result = seed_bulk(count, seed=seed, published_share=published)
         elapsed = time.monotonic() - started
         rate = result.created / elapsed if elapsed and result.created else 0
         self.stdout.write(
