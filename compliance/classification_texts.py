@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from config.languages import CONTENT_LANGUAGES
+from register.languages import CONTENT_LANGUAGES
 from register.vocabulary import ANNEX_III_USES, Translations
 
 LANGUAGES: Final = CONTENT_LANGUAGES

@@ -15,8 +15,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
-from config import languages
 from config.env import Env
+from register import languages
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()

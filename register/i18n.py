@@ -5,7 +5,7 @@ A translated attribute ``name`` is three real columns ``name_kk``, ``name_ru`` a
 current language with a visible fallback. Real columns keep every language in the audit trail,
 in full-text search and in exports.
 
-The languages themselves are declared in ``config.languages``. :func:`column` names a
+The languages themselves are declared in ``register.languages``. :func:`column` names a
 per-language column and :func:`pick` is the register's one fallback, for model attributes and for
 ``{kk, ru, en}`` dicts (card JSON, classification and rule texts) alike.
 """
@@ -20,7 +20,7 @@ from django.db import models
 from django.utils import translation
 from django.utils.text import format_lazy
 
-from config.languages import CONTENT_LANGUAGES, LANGUAGE_NAMES
+from register.languages import CONTENT_LANGUAGES, LANGUAGE_NAMES
 
 __all__ = [
     "CONTENT_LANGUAGES",

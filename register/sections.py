@@ -13,8 +13,7 @@ from typing import Any
 from django.utils.functional import Promise
 from django.utils.translation import pgettext_lazy
 
-from config import languages
-from register import schema
+from register import languages, schema
 from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem
 from register.schema import SECTIONS, SECTIONS_BY_SLUG, SYSTEM_TRANSLATED, Section

@@ -16,8 +16,8 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from config.languages import LANGUAGE_NAMES
 from register.i18n import CONTENT_LANGUAGES, column
+from register.languages import LANGUAGE_NAMES
 
 
 def _search_fields() -> tuple[SearchVectorField, ...]:

@@ -19,8 +19,8 @@ from typing import Any, Final
 
 from django.db import connection, transaction
 
-from config.languages import SEARCH_CONFIGS
 from register.i18n import CONTENT_LANGUAGES, column, pick
+from register.languages import SEARCH_CONFIGS
 from register.models import AISystem, PublicRecord, Status
 
 # What each search document holds, by weight: A the name, B the summary, C the organisation,

@@ -20,9 +20,9 @@ from django.template.defaultfilters import floatformat
 from django.utils import timezone
 from django.utils.text import capfirst
 
-from config.languages import SPACE_GROUPING_LANGUAGES
 from register import vocabulary
 from register.i18n import TranslatedText, content_language, pick
+from register.languages import SPACE_GROUPING_LANGUAGES
 from register.models import RiskClass
 from register.vocabulary import ANNEX_III_USES, CHOICES, FALLBACK_MARKERS, FRIA_PARTS
 

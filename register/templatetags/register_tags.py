@@ -7,9 +7,9 @@ from django.utils.html import format_html
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from config.languages import SELF_NAMES
 from register import schema
 from register.i18n import column
+from register.languages import SELF_NAMES
 from register.models import AISystem
 
 register = template.Library()

@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from config.languages import CONTENT_LANGUAGES
+from register.languages import CONTENT_LANGUAGES
 
 pytestmark = pytest.mark.django_db
 

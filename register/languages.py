@@ -3,7 +3,8 @@
 The interface and every translated text of a record come in the same three languages. Settings
 (``LANGUAGES`` and the ``DEFAULT_LANGUAGE`` choices), the per-language columns, forms, the
 language switcher, the classification and the rule catalogue all derive from ``TABLE``; nothing
-else lists language codes. This module imports nothing of the project, so that settings can use it.
+else lists language codes. This module imports nothing of the project, so that settings can
+use it: it sits in the lowest layer, below everything that reads it.
 """
 
 from __future__ import annotations
