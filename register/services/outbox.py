@@ -83,7 +83,7 @@ def single_line(value: object, *, max_length: int = SUBJECT_MAX_LENGTH) -> str:
 
 def clean_address(value: str) -> str | None:
     """The address if it is one valid single-line e-mail address, else ``None``."""
-    address = str(value).strip()
+    address = str(value).strip(" ")
     if not address or single_line(address, max_length=254) != address:
         return None
     try:
@@ -195,11 +195,12 @@ def email_deliver(*, email_id: int) -> Delivery:
         return outcome
 
 
-def outbox_sweep(*, limit: int = SWEEP_LIMIT) -> dict[str, int]:
-    """Deliver up to ``limit`` pending rows that are due, oldest first; count the outcomes."""
+def outbox_sweep(*, limit: int = SWEEP_LIMIT, now: dt.datetime | None = None) -> dict[str, int]:
+    """Deliver up to ``limit`` pending rows that are due at ``now``, oldest first; count the
+    outcomes."""
     due = list(
         OutgoingEmail.objects.filter(
-            status=EmailStatus.PENDING, next_attempt_at__lte=timezone.now()
+            status=EmailStatus.PENDING, next_attempt_at__lte=now or timezone.now()
         )
         .order_by("next_attempt_at", "pk")
         .values_list("pk", flat=True)[:limit]
