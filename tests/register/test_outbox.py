@@ -43,7 +43,7 @@ class _Collector:
     def __init__(self) -> None:
         self.envelopes: list = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.envelopes.append(envelope)
         return "250 OK"
 
@@ -172,7 +172,7 @@ def test_smtp_down_loses_no_mail_and_fails_no_request_or_check_run(
     ]
     subjects = sorted(_subject(envelope) for envelope in collector.envelopes)
     assert subjects == [
-        "AI Register: %s is waiting for your review" % system.public_id,
+        f"AI Register: {system.public_id} is waiting for your review",
         "AI register: 1 new compliance finding for Agency A",
     ]
     assert set(OutgoingEmail.objects.values_list("status", flat=True)) == {EmailStatus.SENT}
