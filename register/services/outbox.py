@@ -35,9 +35,10 @@ from register.models import EmailKind, EmailStatus, OutgoingEmail
 
 logger = logging.getLogger(__name__)
 
-# Backoff: 1, 2, 4, … minutes, at most an hour apart; given up after a day or so of failures.
+# Backoff: 1, 2, 4, … minutes, at most half an hour apart (less than the broker's visibility
+# timeout, so a retry waiting in a worker is not handed to another); given up after about 12 hours.
 FIRST_RETRY: Final = dt.timedelta(minutes=1)
-LONGEST_RETRY: Final = dt.timedelta(hours=1)
+LONGEST_RETRY: Final = dt.timedelta(minutes=30)
 MAX_ATTEMPTS: Final = 30
 SUBJECT_MAX_LENGTH: Final = 200
 SWEEP_LIMIT: Final = 500
