@@ -189,9 +189,7 @@ def test_a_check_batch_killed_mid_way_is_redelivered_and_completed_once(
     from register.models import OutgoingEmail
     from tests.compliance.factories import compliant_high_risk_system
 
-    systems = [
-        compliant_high_risk_system(organisation=agency, performance_en="") for _ in range(3)
-    ]
+    systems = [compliant_high_risk_system(organisation=agency, performance_en="") for _ in range(3)]
     ids = [system.pk for system in systems]
     # Hold a lock on one of the batch's records, so that the worker is stopped in the middle
     # of the batch (its check run started, its transaction open) until the lock is released.
