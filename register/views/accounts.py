@@ -41,7 +41,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         if not allowed:
             form.add_error(
                 None,
-                _("Too many requests to reset a password. Wait an hour and try again."),
+                _("Too many requests to reset a password. Try again later."),
             )
             response = self.form_invalid(form)
             response.status_code = 429
