@@ -26,7 +26,9 @@ A finding whose rule is no longer in the enabled catalogue becomes not applicabl
 setting aside a finding clears its waiver; the audit trail keeps it.
 
 New open blocker and major findings (created or re-opened) are mailed to the approvers of each
-organisation once per run, after the run's last transaction commits.
+organisation once per run, each in their own language: the e-mails are queued in the outbox in
+the run's last transaction and sent after it commits (a mail outage delays them and fails
+nothing).
 """
 
 from __future__ import annotations
@@ -36,11 +38,8 @@ import logging
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import partial
 from typing import Any, Final
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -49,8 +48,10 @@ from django.utils.translation import ngettext
 from compliance.models import CheckRun, Finding, FindingStatus, Severity, Trigger
 from compliance.rules import Catalogue, Rule, Verdict, get_catalogue, not_applicable
 from register.audit import audit_context
-from register.models import AISystem, Membership
+from register.languages import CONTENT_LANGUAGES
+from register.models import AISystem, EmailKind, Membership
 from register.selectors import systems_with_parts
+from register.services.outbox import Draft, email_enqueue, user_language
 
 logger = logging.getLogger(__name__)
 
@@ -96,7 +97,7 @@ class CheckRunResult:
 @dataclass(frozen=True)
 class DigestLine:
     public_id: str
-    system_name: str
+    system_names: dict[str, str]  # by language
     rule_id: str
     severity: str
 
@@ -109,7 +110,7 @@ class _Totals:
     resolved: int = 0
     changed: int = 0
     digest: dict[int, list[DigestLine]] = field(default_factory=lambda: defaultdict(list))
-    organisation_names: dict[int, str] = field(default_factory=dict)
+    organisation_names: dict[int, dict[str, str]] = field(default_factory=dict)
 
 
 def check_systems(
@@ -152,10 +153,7 @@ def check_systems(
                     findings_resolved=totals.resolved,
                 )
                 if totals.digest:
-                    transaction.on_commit(
-                        partial(send_digests, dict(totals.digest), dict(totals.organisation_names)),
-                        robust=True,
-                    )
+                    enqueue_digests(dict(totals.digest), dict(totals.organisation_names))
     return CheckRunResult(
         run_id=run.pk,
         trigger=trigger,
@@ -194,7 +192,6 @@ def _check_batch(
         (f.system_id, f.rule_id): f
         for f in Finding.objects.filter(system_id__in=[s.pk for s in systems])
     }
-    language = settings.LANGUAGE_CODE
     writes: list[Finding] = []
     heartbeat: list[int] = []
     for system in systems:
@@ -216,7 +213,7 @@ def _check_batch(
                 )
                 writes.append(finding)
                 totals.opened += 1
-                _note_for_digest(totals, system, finding, language)
+                _note_for_digest(totals, system, finding)
                 continue
             was_open = finding.status == FindingStatus.OPEN
             before = _state(finding)
@@ -228,7 +225,7 @@ def _check_batch(
                 writes.append(finding)
                 if finding.status == FindingStatus.OPEN and not was_open:
                     totals.opened += 1
-                    _note_for_digest(totals, system, finding, language)
+                    _note_for_digest(totals, system, finding)
                 elif finding.status == FindingStatus.RESOLVED and before[0] in (
                     FindingStatus.OPEN,
                     FindingStatus.WAIVED,
@@ -322,7 +319,7 @@ def _unsaved_copy(finding: Finding) -> Finding:
 DIGEST_STATES = frozenset({"in_review", "published", "withdrawn"})
 
 
-def _note_for_digest(totals: _Totals, system: AISystem, finding: Finding, language: str) -> None:
+def _note_for_digest(totals: _Totals, system: AISystem, finding: Finding) -> None:
     if finding.severity not in DIGEST_SEVERITIES:
         return
     if not totals.sweep and system.status not in DIGEST_STATES:
@@ -330,23 +327,26 @@ def _note_for_digest(totals: _Totals, system: AISystem, finding: Finding, langua
     totals.digest[system.organisation_id].append(
         DigestLine(
             public_id=system.public_id,
-            system_name=str(system.get_translation("name", language)),
+            system_names={
+                code: str(system.get_translation("name", code)) for code in CONTENT_LANGUAGES
+            },
             rule_id=finding.rule_id,
             severity=finding.severity,
         )
     )
-    totals.organisation_names[system.organisation_id] = str(
-        system.organisation.get_translation("name", language)
-    )
+    totals.organisation_names[system.organisation_id] = {
+        code: str(system.organisation.get_translation("name", code)) for code in CONTENT_LANGUAGES
+    }
 
 
 # --- The digest ----------------------------------------------------------------------------
 
 
-def send_digests(digest: dict[int, list[DigestLine]], organisation_names: dict[int, str]) -> int:
-    """One e-mail per organisation to its active approvers, in the site's default language.
-    Returns the number of e-mails sent."""
-    recipients: dict[int, list[str]] = defaultdict(list)
+def enqueue_digests(
+    digest: dict[int, list[DigestLine]], organisation_names: dict[int, dict[str, str]]
+) -> int:
+    """Queue one digest per active approver of each organisation, in the approver's language
+    (inside the caller's transaction). Returns the number of e-mails queued."""
     approvers = (
         Membership.objects.filter(
             organisation_id__in=digest,
@@ -354,31 +354,33 @@ def send_digests(digest: dict[int, list[DigestLine]], organisation_names: dict[i
             user__is_active=True,
         )
         .exclude(user__email="")
-        .order_by("user__email")
-        .values_list("organisation_id", "user__email")
+        .select_related("user__profile")
+        .order_by("organisation_id", "user__email")
     )
-    for organisation_id, email in approvers:
-        recipients[organisation_id].append(email)
-    catalogue = get_catalogue()
-    sent = 0
+    recipients: dict[int, list[Any]] = defaultdict(list)
+    for membership in approvers:
+        recipients[membership.organisation_id].append(membership.user)
     unreachable = sorted(set(digest) - set(recipients))
     if unreachable:
         logger.warning("New findings but no approver to tell in organisations %s", unreachable)
-    with translation.override(settings.LANGUAGE_CODE):
-        for organisation_id, lines in sorted(digest.items()):
-            if organisation_id not in recipients:
-                continue
-            subject, body = _digest_message(organisation_names[organisation_id], lines, catalogue)
-            send_mail(subject, body, None, recipients[organisation_id])
-            sent += 1
-    return sent
+    catalogue = get_catalogue()
+    drafts = []
+    for organisation_id, lines in sorted(digest.items()):
+        for user in recipients.get(organisation_id, []):
+            language = user_language(user)
+            with translation.override(language):
+                subject, body = _digest_message(
+                    organisation_names[organisation_id][language], lines, catalogue, language
+                )
+            drafts.append(Draft(user.email, language, subject, body))
+    return len(email_enqueue(kind=EmailKind.COMPLIANCE_DIGEST, drafts=drafts))
 
 
 _SEVERITY_LABELS: Final = {Severity.BLOCKER: _("blocker"), Severity.MAJOR: _("major")}
 
 
 def _digest_message(
-    organisation: str, lines: list[DigestLine], catalogue: Catalogue
+    organisation: str, lines: list[DigestLine], catalogue: Catalogue, language: str
 ) -> tuple[str, str]:
     count = len(lines)
     subject = ngettext(
@@ -398,7 +400,7 @@ def _digest_message(
             _("%(public_id)s %(system)s: %(title)s (%(rule)s, %(severity)s)")
             % {
                 "public_id": line.public_id,
-                "system": line.system_name,
+                "system": line.system_names[language],
                 "title": rule.title_text if rule else line.rule_id,
                 "rule": line.rule_id,
                 "severity": _SEVERITY_LABELS[line.severity],

@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
 from config.env import Env
 from register import languages
+from register.tasks import BEAT_SCHEDULE as REGISTER_BEAT_SCHEDULE
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = Env()
@@ -151,9 +152,22 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_SOFT_TIME_LIMIT = env.int("CELERY_TASK_SOFT_TIME_LIMIT", default=300, minimum=1)
 CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=360, minimum=1)
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+# A task a worker has taken but not acknowledged (acks late) goes back to the queue after this
+# many seconds if the worker vanished (SIGKILL, a lost machine). It must be longer than the
+# longest task, its time limit included, and than the longest retry countdown, or a task still
+# running (or waiting for its retry) would be handed to a second worker.
+CELERY_BROKER_VISIBILITY_TIMEOUT = env.int(
+    "CELERY_BROKER_VISIBILITY_TIMEOUT", default=3600, minimum=1
+)
+if CELERY_BROKER_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+    raise ImproperlyConfigured(
+        "CELERY_BROKER_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT "
+        f"({CELERY_TASK_TIME_LIMIT} s), got {CELERY_BROKER_VISIBILITY_TIMEOUT}."
+    )
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TIMEZONE = "UTC"
-# Every periodic task, declared once: the nightly compliance sweep.
-CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE}
+# Every periodic task, declared once: the nightly compliance sweep and the outbox sweep.
+CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE, **REGISTER_BEAT_SCHEDULE}
 
 # Which sets of rules of the compliance catalogue apply on this installation.
 COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "KZ"])
@@ -188,6 +202,10 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "register:dashboard"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# Password-reset requests per e-mail address and per client address in a window of seconds.
+PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", default=3, minimum=1)
+PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10, minimum=1)
+PASSWORD_RESET_LIMIT_WINDOW = env.int("PASSWORD_RESET_LIMIT_WINDOW", default=3600, minimum=1)
 
 # Sign-in attempts: lock a username at one address after repeated failures. Locking by the pair
 # (not by address alone) keeps a shared office connection usable while one account is attacked.
@@ -243,6 +261,8 @@ EMAIL_PORT = env.int("EMAIL_PORT", default=25, minimum=1)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
 EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
+# Seconds before an unanswering SMTP server counts as down (the outbox tries again later).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10, minimum=1)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="register@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -5,6 +5,7 @@ from django.urls import include, path
 
 from compliance.api import ClassifyView
 from config import health
+from register.views import accounts as account_views
 from register.views import public as public_views
 
 urlpatterns = [
@@ -16,6 +17,12 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    # Before Django's own: the reset request goes through the outbox and is rate-limited.
+    path(
+        "accounts/password_reset/",
+        account_views.PasswordResetView.as_view(),
+        name="password_reset",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", public_views.home, name="home"),
     # Before register's: its workflow route would take ".../findings/" as an action.

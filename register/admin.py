@@ -17,6 +17,7 @@ from register.models import (
     LegalBasis,
     Membership,
     Organisation,
+    OutgoingEmail,
     PublishedVersion,
     Risk,
     Supplier,
@@ -136,3 +137,29 @@ class PublishedVersionAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 admin.site.site_header = _("AI Register administration")
 admin.site.site_title = _("AI Register")
+
+
+@admin.register(OutgoingEmail)
+class OutgoingEmailAdmin(ReadOnlyMixin, admin.ModelAdmin):
+    """The outbox, to see what was sent and what waits; only the outbox service writes it."""
+
+    list_display = ["created_at", "kind", "to_address", "language", "status", "attempts", "sent_at"]
+    list_filter = ["status", "kind", "language"]
+    search_fields = ["to_address", "subject"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "kind",
+        "to_address",
+        "language",
+        "subject",
+        "body",
+        "status",
+        "attempts",
+        "last_error",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+    ]
+
+    def has_view_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return bool(request.user.is_superuser)

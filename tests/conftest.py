@@ -119,6 +119,15 @@ def _fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts with an empty cache (rate-limit counters included): the cache is the
+    run's own Redis database, which outlives a run."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Messages built outside a request (services, commands) come in English in tests;
     requests still choose their language from the URL."""

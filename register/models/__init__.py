@@ -6,6 +6,7 @@ from register.models.details import (
     Risk,
     Supplier,
 )
+from register.models.mail import EmailKind, EmailStatus, OutgoingEmail, Profile
 from register.models.organisations import Membership, Organisation, Region
 from register.models.public import PublicRecord
 from register.models.systems import (
@@ -33,6 +34,8 @@ __all__ = [
     "Channel",
     "DataSource",
     "DecisionRole",
+    "EmailKind",
+    "EmailStatus",
     "HumanOversight",
     "IdentifierSequence",
     "ImmutableError",
@@ -40,8 +43,10 @@ __all__ = [
     "LegalBasis",
     "Membership",
     "Organisation",
+    "OutgoingEmail",
     "Phase",
     "PolicyArea",
+    "Profile",
     "PublicRecord",
     "PublishedVersion",
     "Region",

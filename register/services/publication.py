@@ -21,6 +21,7 @@ from register import workflow
 from register.audit import audit_context
 from register.cards import build_card
 from register.models import AISystem, PublishedVersion, Status
+from register.notifications import workflow_email_enqueue
 from register.selectors import systems_with_parts
 from register.services.hooks import record_changed
 from register.services.projection import project_public_record
@@ -28,12 +29,9 @@ from register.snapshots import freeze_record
 
 
 def _notify(kind: str, system: AISystem) -> None:
-    from register.tasks import send_workflow_email
-
-    system_id = system.pk
-    # robust: a broker failure after the commit is logged; it must not turn a done
-    # publication into an error page.
-    transaction.on_commit(lambda: send_workflow_email.delay(kind, system_id), robust=True)
+    # In the transition's transaction: the e-mails are committed with it, or not at all, and
+    # sent after the commit; a mail or broker outage delays them but fails nothing.
+    workflow_email_enqueue(kind, system.pk)
 
 
 def _lock(system: AISystem) -> AISystem:

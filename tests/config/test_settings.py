@@ -60,6 +60,10 @@ def _python(*args: str, **overrides: str) -> subprocess.CompletedProcess[str]:
         ({"SECRET_KEY": GOOD_KEY, "DEFAULT_LANGUAGE": "fr"}, "DEFAULT_LANGUAGE must be one of"),
         ({"SECRET_KEY": GOOD_KEY, "EMAIL_PORT": "twenty-five"}, "EMAIL_PORT must be an integer"),
         ({"SECRET_KEY": GOOD_KEY, "REDIS_URL": "localhost:6379"}, "REDIS_URL must be a URL"),
+        (
+            {"SECRET_KEY": GOOD_KEY, "CELERY_BROKER_VISIBILITY_TIMEOUT": "300"},
+            "CELERY_BROKER_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT",
+        ),
     ],
 )
 def test_bad_values_stop_start_up_naming_the_variable(overrides, message):
@@ -139,3 +143,28 @@ def test_lists_are_comma_separated_and_trimmed():
 def test_integers_respect_a_minimum():
     with pytest.raises(ImproperlyConfigured, match="SESSION_IDLE_TIMEOUT must be at least 60"):
         Env({"SESSION_IDLE_TIMEOUT": "5"}).int("SESSION_IDLE_TIMEOUT", default=1800, minimum=60)
+
+
+def test_a_lost_task_goes_back_to_the_queue_only_after_the_longest_task(settings):
+    """With acks late, a task whose worker vanished is redelivered after the broker's
+    visibility timeout: shorter than a task's run (or its retry countdown), and a task still
+    running would be handed to a second worker."""
+    from compliance import tasks as compliance_tasks
+    from config.celery import app
+    from register.services.outbox import LONGEST_RETRY
+
+    timeout = settings.CELERY_BROKER_TRANSPORT_OPTIONS["visibility_timeout"]
+    ours = {name: task for name, task in app.tasks.items() if not name.startswith("celery.")}
+    assert {"compliance.check_batch", "register.deliver_email", "register.outbox_sweep"} <= set(
+        ours
+    )
+    longest = max(
+        [settings.CELERY_TASK_TIME_LIMIT]
+        + [task.time_limit for task in ours.values() if task.time_limit]
+    )
+    assert timeout > longest
+    assert timeout > LONGEST_RETRY.total_seconds()
+    assert timeout > compliance_tasks._RETRY["retry_backoff_max"]
+    for task in ours.values():
+        assert task.acks_late, task.name
+    assert settings.CELERY_TASK_REJECT_ON_WORKER_LOST is True

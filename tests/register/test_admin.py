@@ -11,6 +11,7 @@ CHANGELISTS = [
     "register/membership",
     "register/aisystem",
     "register/publishedversion",
+    "register/outgoingemail",
     "pghistory/middlewareevents",
     "auth/user",
 ]
@@ -41,3 +42,20 @@ def test_admin_is_for_site_administrators_only(client, request, user_fixture):
     response = client.get("/en/admin/register/aisystem/")
     assert response.status_code == 302
     assert "/admin/login/" in response["Location"]
+
+
+def test_the_outbox_is_read_only_in_the_admin(client, site_admin):
+    from register.services.outbox import Draft, email_enqueue
+
+    (row,) = email_enqueue(
+        kind="workflow", drafts=[Draft("a@example.kz", "en", "Outbox subject", "b")]
+    )
+    client.force_login(site_admin)
+    listing = client.get("/en/admin/register/outgoingemail/")
+    assert b"a@example.kz" in listing.content
+    page = client.get(f"/en/admin/register/outgoingemail/{row.pk}/change/")
+    assert page.status_code == 200
+    assert b"Outbox subject" in page.content
+    assert b'name="_save"' not in page.content
+    assert client.get("/en/admin/register/outgoingemail/add/").status_code == 403
+    assert client.post(f"/en/admin/register/outgoingemail/{row.pk}/delete/").status_code == 403
