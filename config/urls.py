@@ -1,10 +1,12 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from compliance.api import ClassifyView
 from config import health
+from register.forms import SignInForm
 from register.views import public as public_views
 
 urlpatterns = [
@@ -16,6 +18,11 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
+    ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", public_views.home, name="home"),
     # Before register's: its workflow route would take ".../findings/" as an action.
