@@ -211,6 +211,7 @@ class SignInForm(AuthenticationForm):
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What needs to change"),
+        max_length=AISystem._meta.get_field("review_comment").max_length,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The editors see this comment on the record."),
     )

@@ -105,12 +105,14 @@ def preview(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, public_id: str) -> HttpResponse:
     system = _system(request, public_id)
+    history = system_history(system, page=request.GET.get("page"))
     return render(
         request,
         "register/workspace/history.html",
         {
             "system": system,
-            "entries": system_history(system),
+            "entries": history.entries,
+            "page": history.page,
             "versions": published_versions(system),
         },
     )
