@@ -5,13 +5,14 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from compliance.api import ClassifyView
-from config import health
+from config import health, security
 from register.forms import SignInForm
 from register.views import public as public_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
 ]
