@@ -16,4 +16,8 @@ RUN DEBUG=false SECRET_KEY=build-only-not-secret python manage.py collectstatic 
 USER register
 
 EXPOSE 8000
-CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+# Sync workers, behind the buffering proxy of docker-compose.yml (deploy/nginx.conf): nginx
+# reads each request whole and takes each response whole, so a slow client holds an nginx
+# connection, never one of these workers. Do not publish this port to clients directly.
+CMD ["gunicorn", "config.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--timeout", "30", \
+     "--graceful-timeout", "30", "--keep-alive", "5", "--access-logfile", "-"]

@@ -546,6 +546,9 @@ def _choice_list(
     # A bare string is iterable too; "5a" must not be read as ["5", "a"].
     if not isinstance(value, (list, tuple)):
         return (), ["Must be a list."]
+    # Each choice at most once: a longer list is refused whole, not item by item.
+    if len(value) > len(choices):
+        return (), [f"At most {len(choices)} items, one per {label}; got {len(value)}."]
     errors: list[str] = []
     seen: set[str] = set()
     for item in value:
@@ -555,7 +558,7 @@ def _choice_list(
         elif choice is None:
             errors.append(f"Every {label} must be text, not {_json_type(item)}.")
         else:
-            errors.append(f"Unknown {label} {item!r}; valid values: {', '.join(choices)}.")
+            errors.append(f"Unknown {label} {item[:40]!r}; valid values: {', '.join(choices)}.")
     return tuple(c for c in choices if c in seen), errors
 
 

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import no_truncate, track
+from register.fields import BoundedTextField
 
 if TYPE_CHECKING:
     from compliance.rules import Rule
@@ -84,7 +85,7 @@ class Finding(models.Model):
     last_seen_at = models.DateTimeField(_("last seen failing"))
     resolved_at = models.DateTimeField(_("resolved"), null=True, blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
-    waiver_reason = models.TextField(_("reason for the waiver"), blank=True)
+    waiver_reason = BoundedTextField(_("reason for the waiver"), blank=True)
     waiver_expires_on = models.DateField(_("waiver ends on"), null=True, blank=True)
     waived_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

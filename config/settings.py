@@ -61,6 +61,8 @@ INSTALLED_APPS = [
     "register",
     "compliance",
     "demo",
+    # The project's own system checks (config/checks.py).
+    "config.apps.ProjectConfig",
 ]
 
 MIDDLEWARE = [
@@ -72,6 +74,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.security.NoStoreWhenSignedIn",
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -172,6 +175,13 @@ CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE, **REGISTER_BEAT_SCHEDULE}
 # Which sets of rules of the compliance catalogue apply on this installation.
 COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "KZ"])
 
+# --- Client addresses ----------------------------------------------------------------------
+
+# Reverse proxies in front of the app that each append the address they saw to X-Forwarded-For
+# (the nginx of docker-compose.yml is one). The client's address is the PROXY_COUNT-th entry
+# from the end; without a proxy the header is ignored, so a client cannot choose its address.
+PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0, minimum=0)
+
 # --- API ---------------------------------------------------------------------------------------
 
 REST_FRAMEWORK = {
@@ -179,7 +189,7 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_ANON", default="60/minute")},
     # Clients are told apart by address; X-Forwarded-For is trusted only from known proxies.
-    "NUM_PROXIES": env.int("AXES_PROXY_COUNT", default=0, minimum=0),
+    "NUM_PROXIES": PROXY_COUNT,
 }
 
 # --- Authentication and permissions ---------------------------------------------------------
@@ -207,16 +217,25 @@ PASSWORD_RESET_LIMIT_PER_EMAIL = env.int("PASSWORD_RESET_LIMIT_PER_EMAIL", defau
 PASSWORD_RESET_LIMIT_PER_CLIENT = env.int("PASSWORD_RESET_LIMIT_PER_CLIENT", default=10, minimum=1)
 PASSWORD_RESET_LIMIT_WINDOW = env.int("PASSWORD_RESET_LIMIT_WINDOW", default=3600, minimum=1)
 
-# Sign-in attempts: lock a username at one address after repeated failures. Locking by the pair
-# (not by address alone) keeps a shared office connection usable while one account is attacked.
-AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5, minimum=1)
+# Sign-in attempts, in two limits (config/auth.py): a username at one address is locked after
+# SIGN_IN_FAILURES_PER_ACCOUNT failures, and an address after SIGN_IN_FAILURES_PER_ADDRESS
+# failures whatever the usernames (one address spraying many accounts). The second is higher so
+# that a shared office connection stays usable while one account is attacked. Addresses are
+# read as PROXY_COUNT says (above).
+SIGN_IN_FAILURES_PER_ACCOUNT = env.int("AXES_FAILURE_LIMIT", default=5, minimum=1)
+SIGN_IN_FAILURES_PER_ADDRESS = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20, minimum=1)
+AXES_FAILURE_LIMIT = "config.auth.failure_limit"
 AXES_COOLOFF_TIME = datetime.timedelta(
     minutes=env.int("AXES_COOLOFF_MINUTES", default=15, minimum=1)
 )
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["ip_address", ["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
-AXES_IPWARE_PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0, minimum=0)
+# ipware counts the proxies after the first: the last entry is the one the nearest proxy added.
+AXES_IPWARE_PROXY_COUNT = max(PROXY_COUNT - 1, 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = (
+    ("HTTP_X_FORWARDED_FOR", "REMOTE_ADDR") if PROXY_COUNT else ("REMOTE_ADDR",)
+)
 
 # Sessions end after a period without activity.
 SESSION_COOKIE_AGE = env.int("SESSION_IDLE_TIMEOUT", default=30 * 60, minimum=60)
@@ -274,6 +293,11 @@ SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
+# The language cookie is sent like the session's: over HTTPS only when that is on, never with
+# other sites' requests, never to scripts.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_HTTPONLY = True
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers and the container health check probe these over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^readyz$"]
@@ -295,6 +319,8 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": ["'none'"],
         "base-uri": ["'self'"],
         "object-src": ["'none'"],
+        # Violations are logged, rate-limited, by config.security.csp_report.
+        "report-uri": ["/csp-report"],
     }
 }
 

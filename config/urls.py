@@ -1,27 +1,36 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from compliance.api import ClassifyView
-from config import health
+from config import health, security
+from register.forms import SignInForm
 from register.views import accounts as account_views
 from register.views import public as public_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
 ]
 
 urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
-    # Before Django's own: the reset request goes through the outbox and is rate-limited.
+    # Before Django's own: the reset request goes through the outbox and is rate-limited, and
+    # the sign-in form bounds the username before the lockout records see it.
     path(
         "accounts/password_reset/",
         account_views.PasswordResetView.as_view(),
         name="password_reset",
+    ),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm),
+        name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", public_views.home, name="home"),

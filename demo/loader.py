@@ -55,18 +55,30 @@ def _expand(values: dict[str, Any]) -> dict[str, Any]:
     return expanded
 
 
-def _user(username: str, *, email: str, **flags: Any) -> AbstractBaseUser:
+def _user(
+    username: str, *, email: str, password: str | None = DEMO_PASSWORD, **flags: Any
+) -> AbstractBaseUser:
+    """The user called ``username``, created if missing (``password=None``: with no usable
+    password)."""
     User = get_user_model()
     user = User.objects.filter(username=username).first()
     if user is None:
-        user = User.objects.create_user(
-            username=username, email=email, password=DEMO_PASSWORD, **flags
-        )
+        user = User.objects.create_user(username=username, email=email, password=password, **flags)
     return user
 
 
-def _staff(result: DemoResult, organisations: dict[str, Organisation]) -> dict[str, dict]:
-    admin = _user("admin", email="admin@example.gov.kz", is_staff=True, is_superuser=True)
+def _staff(
+    result: DemoResult, organisations: dict[str, Organisation], *, demo_mode: bool
+) -> dict[str, dict]:
+    # Outside demo mode the published password would open the whole site: the administrator
+    # gets none, and whoever runs the command sets one (manage.py changepassword admin).
+    admin = _user(
+        "admin",
+        email="admin@example.gov.kz",
+        password=DEMO_PASSWORD if demo_mode else None,
+        is_staff=True,
+        is_superuser=True,
+    )
     result.users.append(("admin", "site administrator"))
     regulator = _user("regulator", email="regulator@example.gov.kz")
     regulator.groups.add(Group.objects.get_or_create(name=REGULATOR_GROUP)[0])
@@ -109,7 +121,10 @@ def _take_through_workflow(
 
 
 @transaction.atomic
-def load_demo(path: Path = DATA_FILE) -> DemoResult:
+def load_demo(path: Path = DATA_FILE, *, demo_mode: bool = True) -> DemoResult:
+    """Load the demo register from ``path``. ``demo_mode=False`` (an installation that is not
+    a demonstration, loaded with ``seed_demo --force``) creates the site administrator without
+    a password."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     result = DemoResult()
     organisations: dict[str, Organisation] = {}
@@ -122,7 +137,7 @@ def load_demo(path: Path = DATA_FILE) -> DemoResult:
         organisations[code], created = organisation_upsert(actor=None, short_code=code, data=fields)
         result.organisations_created += created
 
-    staff = _staff(result, organisations)
+    staff = _staff(result, organisations, demo_mode=demo_mode)
     existing = set(AISystem.objects.values_list("organisation__short_code", "slug"))
     for entry in data["systems"]:
         code, key = entry["organisation"], entry["key"]

@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -196,9 +198,20 @@ def part_form_class(part: str, language: str) -> type[forms.ModelForm]:
     return _model_form(spec.model, spec.form_fields(language), base=PartForm)
 
 
+class SignInForm(AuthenticationForm):
+    """Django's sign-in form, with the username's length checked before anything looks it up
+    (Django sets only the widget's ``maxlength``; a longer name reached the lockout records)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["username"]
+        field.validators.append(MaxLengthValidator(field.max_length))
+
+
 class ReturnForm(forms.Form):
     comment = forms.CharField(
         label=_("What needs to change"),
+        max_length=AISystem._meta.get_field("review_comment").max_length,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=_("The editors see this comment on the record."),
     )

@@ -8,6 +8,7 @@ from typing import Any
 import rules
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q
 
 from register import schema
@@ -156,18 +157,35 @@ def _field_label(model: type, name: str) -> str:
         return name
 
 
-def system_history(system: AISystem, *, limit: int = 200) -> list[HistoryEntry]:
+# Events per page of a record's history: a page stays small whatever the record's age.
+HISTORY_PAGE_SIZE = 50
+
+
+@dataclass
+class HistoryPage:
+    """One page of a record's history: its entries and the page (for the page links)."""
+
+    entries: list[HistoryEntry]
+    page: Page
+
+
+def system_history(
+    system: AISystem, *, page: object = 1, per_page: int = HISTORY_PAGE_SIZE
+) -> HistoryPage:
     """Audit events of a record and of its parts, newest first, grouped by action, with
-    field-level diffs. Three queries whatever the length."""
+    field-level diffs, ``per_page`` events at a time (``page``: a number as typed; anything
+    else is the first or last page). Four queries whatever the length."""
     from django.contrib.auth import get_user_model
     from pghistory.models import Events
 
-    events = list(
+    queryset = (
         Events.objects.references(system)
         # Compliance findings have their own page; the record's history is its content.
         .exclude(pgh_model__startswith="compliance.")
-        .order_by("-pgh_created_at", "-pgh_id")[:limit]
+        .order_by("-pgh_created_at", "-pgh_id")
     )
+    current = Paginator(queryset, per_page).get_page(page)
+    events = list(current.object_list)
     user_ids = {(e.pgh_context or {}).get("user") for e in events} - {None}
     users = get_user_model().objects.in_bulk(user_ids)
     entries: list[HistoryEntry] = []
@@ -190,4 +208,4 @@ def system_history(system: AISystem, *, limit: int = 200) -> list[HistoryEntry]:
             if name.removesuffix("_id") not in _HISTORY_NOISE
         }
         entries[-1].changes.append((model._meta.verbose_name, event.pgh_label, diff))
-    return entries
+    return HistoryPage(entries=entries, page=current)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from register import converters  # noqa: F401 — registers <public_id:…>
 from register.views import dashboard, parts, record, sections, workflow
 
 app_name = "register"
@@ -10,36 +11,36 @@ urlpatterns = [
     path("workspace/", dashboard.dashboard, name="dashboard"),
     path("workspace/organisation/", dashboard.switch_organisation, name="switch_organisation"),
     path("workspace/systems/new/", record.system_create, name="system_create"),
-    path("workspace/systems/<str:public_id>/", record.system_detail, name="system"),
-    path("workspace/systems/<str:public_id>/preview/", record.preview, name="preview"),
-    path("workspace/systems/<str:public_id>/history/", record.history, name="history"),
+    path("workspace/systems/<public_id:public_id>/", record.system_detail, name="system"),
+    path("workspace/systems/<public_id:public_id>/preview/", record.preview, name="preview"),
+    path("workspace/systems/<public_id:public_id>/history/", record.history, name="history"),
     path(
-        "workspace/systems/<str:public_id>/versions/<int:number>/record.json",
+        "workspace/systems/<public_id:public_id>/versions/<int:number>/record.json",
         record.version_record,
         name="version_record",
     ),
     path(
-        "workspace/systems/<str:public_id>/sections/<slug:section>/",
+        "workspace/systems/<public_id:public_id>/sections/<slug:section>/",
         sections.section_edit,
         name="section",
     ),
     path(
-        "workspace/systems/<str:public_id>/items/<slug:part>/new/",
+        "workspace/systems/<public_id:public_id>/items/<slug:part>/new/",
         parts.part_edit,
         name="part_add",
     ),
     path(
-        "workspace/systems/<str:public_id>/items/<slug:part>/<int:pk>/",
+        "workspace/systems/<public_id:public_id>/items/<slug:part>/<int:pk>/",
         parts.part_edit,
         name="part_edit",
     ),
     path(
-        "workspace/systems/<str:public_id>/items/<slug:part>/<int:pk>/remove/",
+        "workspace/systems/<public_id:public_id>/items/<slug:part>/<int:pk>/remove/",
         parts.part_delete,
         name="part_delete",
     ),
     path(
-        "workspace/systems/<str:public_id>/<slug:action>/",
+        "workspace/systems/<public_id:public_id>/<slug:action>/",
         workflow.workflow_action,
         name="workflow",
     ),

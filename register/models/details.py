@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import track
+from register.fields import BoundedTextField
 from register.i18n import CONTENT_LANGUAGES, Translatable, Translated, column, translated_fields
 from register.validators import ChoiceListValidator
 
@@ -39,7 +40,7 @@ class Supplier(_SystemPart):
     role = Translated(required=True)
     contract_reference = models.CharField(_("contract reference"), max_length=128, blank=True)
     data_access_terms_kk, data_access_terms_ru, data_access_terms_en = translated_fields(
-        models.TextField, verbose_name=_("supplier's access to data")
+        BoundedTextField, verbose_name=_("supplier's access to data")
     )
     data_access_terms = Translated()
 
@@ -111,14 +112,14 @@ class DataSource(_SystemPart):
     )
     name = Translated(required=True)
     description_kk, description_ru, description_en = translated_fields(
-        models.TextField, verbose_name=_("description")
+        BoundedTextField, verbose_name=_("description")
     )
     description = Translated(required=True)
     uses = models.JSONField(
         _("used for"), default=list, blank=True, validators=[ChoiceListValidator(Use.choices)]
     )
     origin_kk, origin_ru, origin_en = translated_fields(
-        models.TextField, verbose_name=_("origin and original purpose")
+        BoundedTextField, verbose_name=_("origin and original purpose")
     )
     origin = Translated()
     personal_data = models.CharField(
@@ -131,20 +132,20 @@ class DataSource(_SystemPart):
         validators=[ChoiceListValidator(SpecialCategory.choices)],
     )
     legal_basis_kk, legal_basis_ru, legal_basis_en = translated_fields(
-        models.TextField, verbose_name=_("legal basis for processing")
+        BoundedTextField, verbose_name=_("legal basis for processing")
     )
     legal_basis = Translated()
     retention_days = models.IntegerField(_("retention period (days)"), null=True, blank=True)
     sharing_agreements_kk, sharing_agreements_ru, sharing_agreements_en = translated_fields(
-        models.TextField, verbose_name=_("data-sharing agreements")
+        BoundedTextField, verbose_name=_("data-sharing agreements")
     )
     sharing_agreements = Translated()
     access_kk, access_ru, access_en = translated_fields(
-        models.TextField, verbose_name=_("who has access")
+        BoundedTextField, verbose_name=_("who has access")
     )
     access = Translated()
     bias_examination_kk, bias_examination_ru, bias_examination_en = translated_fields(
-        models.TextField, verbose_name=_("representativeness and bias examination")
+        BoundedTextField, verbose_name=_("representativeness and bias examination")
     )
     bias_examination = Translated()
     url = models.URLField(_("link"), blank=True)
@@ -192,25 +193,25 @@ class HumanOversight(_SystemPart):
     )
     can_override = models.BooleanField(_("can override or reverse an output"), default=False)
     override_how_kk, override_how_ru, override_how_en = translated_fields(
-        models.TextField, verbose_name=_("how an output is overridden")
+        BoundedTextField, verbose_name=_("how an output is overridden")
     )
     override_how = Translated()
     can_stop = models.BooleanField(_("can stop the system"), default=False)
     stop_how_kk, stop_how_ru, stop_how_en = translated_fields(
-        models.TextField, verbose_name=_("how the system is stopped")
+        BoundedTextField, verbose_name=_("how the system is stopped")
     )
     stop_how = Translated()
     training_kk, training_ru, training_en = translated_fields(
-        models.TextField, verbose_name=_("training of the people overseeing")
+        BoundedTextField, verbose_name=_("training of the people overseeing")
     )
     training = Translated()
     automation_bias_kk, automation_bias_ru, automation_bias_en = translated_fields(
-        models.TextField, verbose_name=_("measures against automation bias")
+        BoundedTextField, verbose_name=_("measures against automation bias")
     )
     automation_bias = Translated()
     log_retention_days = models.IntegerField(_("logs kept for (days)"), null=True, blank=True)
     monitoring_kk, monitoring_ru, monitoring_en = translated_fields(
-        models.TextField, verbose_name=_("monitoring and incident procedure")
+        BoundedTextField, verbose_name=_("monitoring and incident procedure")
     )
     monitoring = Translated()
 
@@ -257,34 +258,34 @@ class ImpactAssessment(_SystemPart):
     completed_on = models.DateField(_("completed on"), null=True, blank=True)
     reviewed_on = models.DateField(_("last reviewed on"), null=True, blank=True)
     summary_kk, summary_ru, summary_en = translated_fields(
-        models.TextField, verbose_name=_("summary of findings")
+        BoundedTextField, verbose_name=_("summary of findings")
     )
     summary = Translated(required=True)
     url = models.URLField(_("link to the assessment"), blank=True)
 
     # The structured parts of a FRIA, AI Act Art 27(1)(a)–(f).
     fria_processes_kk, fria_processes_ru, fria_processes_en = translated_fields(
-        models.TextField, verbose_name=_("(a) processes in which the system is used")
+        BoundedTextField, verbose_name=_("(a) processes in which the system is used")
     )
     fria_processes = Translated()
     fria_period_kk, fria_period_ru, fria_period_en = translated_fields(
-        models.TextField, verbose_name=_("(b) period and frequency of use")
+        BoundedTextField, verbose_name=_("(b) period and frequency of use")
     )
     fria_period = Translated()
     fria_affected_kk, fria_affected_ru, fria_affected_en = translated_fields(
-        models.TextField, verbose_name=_("(c) people and groups likely to be affected")
+        BoundedTextField, verbose_name=_("(c) people and groups likely to be affected")
     )
     fria_affected = Translated()
     fria_risks_kk, fria_risks_ru, fria_risks_en = translated_fields(
-        models.TextField, verbose_name=_("(d) specific risks of harm")
+        BoundedTextField, verbose_name=_("(d) specific risks of harm")
     )
     fria_risks = Translated()
     fria_oversight_kk, fria_oversight_ru, fria_oversight_en = translated_fields(
-        models.TextField, verbose_name=_("(e) how human oversight is implemented")
+        BoundedTextField, verbose_name=_("(e) how human oversight is implemented")
     )
     fria_oversight = Translated()
     fria_measures_kk, fria_measures_ru, fria_measures_en = translated_fields(
-        models.TextField,
+        BoundedTextField,
         verbose_name=_("(f) measures if risks materialise, governance and complaints"),
     )
     fria_measures = Translated()
@@ -357,7 +358,7 @@ class Risk(_SystemPart):
     )
     name = Translated(required=True)
     description_kk, description_ru, description_en = translated_fields(
-        models.TextField, verbose_name=_("description")
+        BoundedTextField, verbose_name=_("description")
     )
     description = Translated()
     likelihood = models.CharField(
@@ -367,7 +368,7 @@ class Risk(_SystemPart):
         _("severity"), max_length=8, choices=Level.choices, default=Level.MEDIUM
     )
     mitigation_kk, mitigation_ru, mitigation_en = translated_fields(
-        models.TextField, verbose_name=_("mitigation")
+        BoundedTextField, verbose_name=_("mitigation")
     )
     mitigation = Translated(required=True)
     owner = models.CharField(_("risk owner (role)"), max_length=255, blank=True)

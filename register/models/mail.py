@@ -14,6 +14,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import track
+from register.fields import BoundedTextField
 from register.languages import CONTENT_LANGUAGES, LANGUAGE_NAMES
 
 LANGUAGE_CHOICES = [(code, LANGUAGE_NAMES[code]) for code in CONTENT_LANGUAGES]
@@ -44,7 +45,9 @@ class OutgoingEmail(models.Model):
     to_address = models.EmailField(_("to"), max_length=254)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGE_CHOICES)
     subject = models.CharField(_("subject"), max_length=255, blank=True)
-    body = models.TextField(_("body"), blank=True)
+    # Written by the register, never by a user: bounded like every text column, far above any
+    # e-mail it composes (a digest of a large organisation included).
+    body = BoundedTextField(_("body"), blank=True, max_length=1_000_000)
     status = models.CharField(
         _("status"), max_length=16, choices=EmailStatus.choices, default=EmailStatus.PENDING
     )

@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import no_truncate, track
+from register.fields import SHORT_TEXT, BoundedTextField
 from register.i18n import Translatable, Translated, translated_fields
 
 
@@ -73,7 +74,7 @@ class Organisation(Translatable, models.Model):
     )
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("public contact e-mail"), blank=True)
-    address = models.TextField(_("address"), blank=True)
+    address = BoundedTextField(_("address"), max_length=SHORT_TEXT, blank=True)
     allow_self_approval = models.BooleanField(
         _("allow an approver to publish their own submission"),
         default=False,

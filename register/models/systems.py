@@ -11,6 +11,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from register.audit import track
+from register.fields import SHORT_TEXT, BoundedTextField
 from register.i18n import Translatable, Translated, translated_fields
 from register.validators import ChoiceListValidator
 
@@ -152,19 +153,19 @@ class AISystem(Translatable, models.Model):
     )
     name = Translated(required=True)
     summary_kk, summary_ru, summary_en = translated_fields(
-        models.TextField, verbose_name=_("plain-language summary")
+        BoundedTextField, max_length=SHORT_TEXT, verbose_name=_("plain-language summary")
     )
     summary = Translated(required=True)
     scope_kk, scope_ru, scope_en = translated_fields(
-        models.TextField, verbose_name=_("scope: what it is and is not for")
+        BoundedTextField, verbose_name=_("scope: what it is and is not for")
     )
     scope = Translated(required=True)
     benefits_kk, benefits_ru, benefits_en = translated_fields(
-        models.TextField, verbose_name=_("benefits")
+        BoundedTextField, verbose_name=_("benefits")
     )
     benefits = Translated()
     alternatives_kk, alternatives_ru, alternatives_en = translated_fields(
-        models.TextField, verbose_name=_("alternatives considered")
+        BoundedTextField, verbose_name=_("alternatives considered")
     )
     alternatives = Translated()
     usage_frequency_kk, usage_frequency_ru, usage_frequency_en = translated_fields(
@@ -219,18 +220,18 @@ class AISystem(Translatable, models.Model):
         _("role in decisions"), max_length=16, choices=DecisionRole.choices, blank=True
     )
     process_integration_kk, process_integration_ru, process_integration_en = translated_fields(
-        models.TextField, verbose_name=_("how it fits into the decision process")
+        BoundedTextField, verbose_name=_("how it fits into the decision process")
     )
     process_integration = Translated()
     affected_groups_kk, affected_groups_ru, affected_groups_en = translated_fields(
-        models.TextField, verbose_name=_("who is affected")
+        BoundedTextField, verbose_name=_("who is affected")
     )
     affected_groups = Translated(required=True)
     affected_per_year = models.PositiveBigIntegerField(
         _("people affected per year (estimate)"), null=True, blank=True
     )
     appeal_route_kk, appeal_route_ru, appeal_route_en = translated_fields(
-        models.TextField,
+        BoundedTextField,
         verbose_name=_("how to ask for an explanation, a human review or an appeal"),
     )
     appeal_route = Translated(required=True)
@@ -239,11 +240,11 @@ class AISystem(Translatable, models.Model):
     # Technical description
     model_type = models.CharField(_("model type"), max_length=255, blank=True)
     architecture_kk, architecture_ru, architecture_en = translated_fields(
-        models.TextField, verbose_name=_("how the system works")
+        BoundedTextField, verbose_name=_("how the system works")
     )
     architecture = Translated()
     performance_kk, performance_ru, performance_en = translated_fields(
-        models.TextField, verbose_name=_("performance and accuracy")
+        BoundedTextField, verbose_name=_("performance and accuracy")
     )
     performance = Translated()
     source_code_url = models.URLField(_("source code"), blank=True)
@@ -293,7 +294,7 @@ class AISystem(Translatable, models.Model):
     catalogue_version = models.CharField(
         _("rule catalogue version at classification"), max_length=64, blank=True
     )
-    classification_disagreement = models.TextField(
+    classification_disagreement = BoundedTextField(
         _("why the organisation disagrees with the computed class"),
         blank=True,
         help_text=_(
@@ -310,7 +311,7 @@ class AISystem(Translatable, models.Model):
         _("withholding"), max_length=16, choices=Withholding.choices, default=Withholding.NONE
     )
     withholding_reason_kk, withholding_reason_ru, withholding_reason_en = translated_fields(
-        models.TextField, verbose_name=_("reason for withholding")
+        BoundedTextField, verbose_name=_("reason for withholding")
     )
     withholding_reason = Translated()
     published_version = models.ForeignKey(
@@ -330,7 +331,7 @@ class AISystem(Translatable, models.Model):
         related_name="+",
     )
     submitted_at = models.DateTimeField(_("submitted for review"), null=True, blank=True)
-    review_comment = models.TextField(_("approver's comment"), blank=True)
+    review_comment = BoundedTextField(_("approver's comment"), blank=True)
     first_published_at = models.DateTimeField(_("first published"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
 

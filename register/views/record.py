@@ -42,11 +42,11 @@ def system_create(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     language = editing_language(request)
     section = SECTIONS_BY_SLUG["about"]
-    form_class = forms.section_form_class(section, language)
-    form_class.base_fields["revision"].required = False
-    form = form_class(_posted(request))
-    name_field = column("name", language)
-    form.fields[name_field].required = True
+    form = forms.section_form_class(section, language)(_posted(request))
+    # A new record has no revision yet. The form's own copy of its fields, never the class's:
+    # ``base_fields`` are shared by every section form of the process.
+    form.fields["revision"].required = False
+    form.fields[column("name", language)].required = True
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
@@ -105,12 +105,14 @@ def preview(request: HttpRequest, public_id: str) -> HttpResponse:
 @login_required
 def history(request: HttpRequest, public_id: str) -> HttpResponse:
     system = _system(request, public_id)
+    history = system_history(system, page=request.GET.get("page"))
     return render(
         request,
         "register/workspace/history.html",
         {
             "system": system,
-            "entries": system_history(system),
+            "entries": history.entries,
+            "page": history.page,
             "versions": published_versions(system),
         },
     )

@@ -48,3 +48,61 @@ def test_manage_py_classify_prints_the_same_outcome(tmp_path):
     out = StringIO()
     call_command("classify", str(path), "--language", "kk", stdout=out)
     assert json.loads(out.getvalue()) == classify(ANSWERS, language="kk")
+
+
+def _post(client, body: str | bytes):
+    return client.post("/api/v1/classify", data=body, content_type="application/json")
+
+
+def test_api_refuses_deep_nesting_with_a_json_400(client):
+    body = '{"annex_iii": ' + "[" * 990 + "]" * 990 + "}"
+    assert len(body) < 2100
+    response = _post(client, body)
+    assert response.status_code == 400
+    assert "nested" in response.json()["errors"]["__all__"][0]
+
+
+def test_api_accepts_brackets_inside_strings_as_text(client):
+    response = _post(client, json.dumps({**ANSWERS, "art6_3_justification": "[[[[[[[[{{{{{{"}))
+    assert response.status_code == 200
+
+
+def test_api_refuses_a_body_over_the_limit_with_a_json_413(client):
+    from compliance.api import MAX_BODY_BYTES
+
+    body = json.dumps({"annex_iii": ["x" * 10] * (MAX_BODY_BYTES // 10)})
+    response = _post(client, body)
+    assert response.status_code == 413
+    assert "larger than" in response.json()["errors"]["__all__"][0]
+
+
+def test_api_refuses_invalid_json_with_a_json_400(client):
+    response = _post(client, "{not json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["__all__"]
+
+
+def test_api_refuses_a_list_longer_than_its_choices_in_one_message(client):
+    from compliance.classification import ANNEX_III_POINTS
+
+    response = _post(client, json.dumps({"annex_iii": ["9z"] * 2000}))
+    assert response.status_code == 400
+    assert response.json()["errors"]["annex_iii"] == [
+        f"At most {len(ANNEX_III_POINTS)} items, one per Annex III point; got 2000."
+    ]
+
+
+def test_api_error_responses_are_bounded(client):
+    from compliance.api import MAX_ERROR_FIELDS, MAX_KEY_CHARS, MAX_MESSAGE_CHARS
+
+    answers = {f"{n}{'k' * 200}": True for n in range(100)}
+    answers["annex_iii"] = ["y" * 3000]
+    body = json.dumps(answers)
+    response = _post(client, body)
+    assert response.status_code == 400
+    payload = response.json()
+    assert len(payload["errors"]) == MAX_ERROR_FIELDS
+    assert payload["omitted"] == 101 - MAX_ERROR_FIELDS
+    assert all(len(key) <= MAX_KEY_CHARS for key in payload["errors"])
+    assert all(len(m) <= MAX_MESSAGE_CHARS for ms in payload["errors"].values() for m in ms)
+    assert len(response.content) < 10_000

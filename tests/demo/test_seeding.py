@@ -82,7 +82,48 @@ def test_demo_publications_are_real_versions_with_valid_hashes():
 
 
 @pytest.mark.django_db
-def test_seed_demo_is_idempotent():
+def test_seed_demo_refuses_to_run_outside_demo_mode(settings):
+    from django.contrib.auth import get_user_model
+    from django.core.management.base import CommandError
+
+    settings.DEMO_MODE = False
+    with pytest.raises(CommandError, match="DEMO_MODE is off"):
+        call_command("seed_demo", stdout=StringIO())
+    assert not get_user_model().objects.exists()
+    assert not AISystem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_forced_outside_demo_mode_gives_the_administrator_no_password(settings):
+    from django.contrib.auth import get_user_model
+
+    from demo.loader import DEMO_PASSWORD
+
+    settings.DEMO_MODE = False
+    out = StringIO()
+    call_command("seed_demo", "--force", stdout=out)
+    admin = get_user_model().objects.get(username="admin")
+    assert admin.is_superuser
+    assert not admin.has_usable_password()
+    assert not admin.check_password(DEMO_PASSWORD)
+    assert "changepassword admin" in out.getvalue()
+    assert AISystem.objects.exists()
+
+
+@pytest.mark.django_db
+def test_seed_demo_in_demo_mode_gives_the_administrator_the_published_password(settings):
+    from django.contrib.auth import get_user_model
+
+    from demo.loader import DEMO_PASSWORD
+
+    settings.DEMO_MODE = True
+    call_command("seed_demo", stdout=StringIO())
+    assert get_user_model().objects.get(username="admin").check_password(DEMO_PASSWORD)
+
+
+@pytest.mark.django_db
+def test_seed_demo_is_idempotent(settings):
+    settings.DEMO_MODE = True
     call_command("seed_demo", stdout=StringIO())
     counts = {
         model: model.objects.count()

@@ -37,7 +37,7 @@ def test_wrong_password_shows_an_error_that_does_not_reveal_the_account(client, 
 
 @pytest.mark.parametrize("username", ["editor-a", "no-such-user"])
 def test_repeated_failures_lock_the_username_at_that_address(client, editor, settings, username):
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.SIGN_IN_FAILURES_PER_ACCOUNT):
         client.post("/en/accounts/login/", {"username": username, "password": "wrong"})
     locked = client.post("/en/accounts/login/", {"username": username, "password": TEST_PASSWORD})
     assert locked.status_code == 429
@@ -45,6 +45,46 @@ def test_repeated_failures_lock_the_username_at_that_address(client, editor, set
     # Another account from the same address is not locked.
     other = client.post("/en/accounts/login/", {"username": "someone-else", "password": "x"})
     assert other.status_code == 200
+
+
+def test_one_address_spraying_many_usernames_is_locked_out(client, editor, settings):
+    per_address = settings.SIGN_IN_FAILURES_PER_ADDRESS
+    assert per_address > settings.SIGN_IN_FAILURES_PER_ACCOUNT
+    statuses = [
+        client.post(
+            "/en/accounts/login/", {"username": f"guess-{number}", "password": "wrong"}
+        ).status_code
+        for number in range(per_address)
+    ]
+    # No single username reached its own limit: the address did.
+    assert statuses[: settings.SIGN_IN_FAILURES_PER_ACCOUNT] == [200] * 5
+    # Even the right password of a real account is refused from that address now.
+    locked = client.post("/en/accounts/login/", {"username": "editor-a", "password": TEST_PASSWORD})
+    assert locked.status_code == 429
+    # Another address is not affected.
+    other = client.post(
+        "/en/accounts/login/",
+        {"username": "editor-a", "password": TEST_PASSWORD},
+        REMOTE_ADDR="10.0.0.77",
+    )
+    assert other.status_code == 302
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_address_limit(client, settings):
+    # No proxy is configured: the header is the client's own word, and is ignored.
+    assert settings.PROXY_COUNT == 0
+    for number in range(settings.SIGN_IN_FAILURES_PER_ADDRESS):
+        client.post(
+            "/en/accounts/login/",
+            {"username": f"guess-{number}", "password": "wrong"},
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
+    locked = client.post(
+        "/en/accounts/login/",
+        {"username": "guess-x", "password": "wrong"},
+        HTTP_X_FORWARDED_FOR="198.51.100.1",
+    )
+    assert locked.status_code == 429
 
 
 def test_password_reset_by_email(client, editor, django_capture_on_commit_callbacks):
