@@ -50,8 +50,13 @@ def test_manage_py_classify_prints_the_same_outcome(tmp_path):
     assert json.loads(out.getvalue()) == classify(ANSWERS, language="kk")
 
 
-def _post(client, body: str | bytes):
-    return client.post("/api/v1/classify", data=body, content_type="application/json")
+def _post(client, body: str | bytes, language: str = "en"):
+    return client.post(
+        "/api/v1/classify",
+        data=body,
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
 
 
 def test_api_refuses_deep_nesting_with_a_json_400(client):
@@ -60,6 +65,12 @@ def test_api_refuses_deep_nesting_with_a_json_400(client):
     response = _post(client, body)
     assert response.status_code == 400
     assert "nested" in response.json()["errors"]["__all__"][0]
+
+
+def test_the_api_refuses_in_the_callers_language(client):
+    body = '{"annex_iii": ' + "[" * 20 + "]" * 20 + "}"
+    assert "уровней" in _post(client, body, "ru").json()["errors"]["__all__"][0]
+    assert "деңгей" in _post(client, body, "kk").json()["errors"]["__all__"][0]
 
 
 def test_api_accepts_brackets_inside_strings_as_text(client):
