@@ -23,6 +23,7 @@ from register.models.systems import (
     Technique,
     Withholding,
 )
+from register.models.trail import HistoryContext, UserGroup
 from register.models.versions import ImmutableError, PublishedVersion
 
 __all__ = [
@@ -33,6 +34,7 @@ __all__ = [
     "Channel",
     "DataSource",
     "DecisionRole",
+    "HistoryContext",
     "HumanOversight",
     "IdentifierSequence",
     "ImmutableError",
@@ -50,5 +52,6 @@ __all__ = [
     "Status",
     "Supplier",
     "Technique",
+    "UserGroup",
     "Withholding",
 ]
