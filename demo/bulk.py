@@ -35,9 +35,9 @@ from register.models import (
     RiskClass,
     Status,
 )
+from register.models.versions import link_versions, lock_chain
 from register.services.identifiers import allocate_public_ids
 from register.services.projection import project_public_records
-from register.models.versions import link_versions, lock_chain
 from register.snapshots import freeze_record
 
 BULK_PREFIX = "bulk-"
