@@ -97,7 +97,7 @@ def _adopt_objects(url: str) -> None:
             """
             SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
                    WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
-                   format('%I.%I', n.nspname, c.relname)
+                   format('%%I.%%I', n.nspname, c.relname)
             FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
             WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
               AND pg_get_userbyid(c.relowner) <> %s

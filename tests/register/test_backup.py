@@ -27,7 +27,7 @@ def _major(program: str) -> int:
     output = subprocess.run(
         [program, "--version"], capture_output=True, text=True, check=True
     ).stdout
-    return int(re.search(r"(\d+)(?:\.\d+)?", output.split(")")[-1]).group(1))
+    return int(re.search(r"\(PostgreSQL\) (\d+)", output).group(1))
 
 
 def client_program(name: str, server_major: int) -> str:

@@ -45,6 +45,7 @@ def _tamper(owner_connection, sql: str, params: list) -> None:
     with owner_connection.transaction():
         owner_connection.execute("ALTER TABLE register_publishedversion DISABLE TRIGGER USER")
         owner_connection.execute(sql, params)
+        owner_connection.execute("SET CONSTRAINTS ALL IMMEDIATE")
         owner_connection.execute("ALTER TABLE register_publishedversion ENABLE TRIGGER USER")
 
 

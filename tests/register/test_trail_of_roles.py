@@ -36,7 +36,7 @@ def test_granting_and_removing_the_regulator_group_is_recorded_with_the_admin(cl
     regulators = Group.objects.get_or_create(name=REGULATOR_GROUP)[0]
     user = UserFactory(username="inspector")
     client.force_login(site_admin)
-    url = f"/admin/auth/user/{user.pk}/change/"
+    url = f"/en/admin/auth/user/{user.pk}/change/"
 
     response = client.post(url, _user_form(user, [regulators]))
     assert response.status_code == 302, response.content[:2000]
@@ -58,7 +58,7 @@ def test_a_membership_given_in_the_admin_is_recorded_with_the_admin(client, site
     user = UserFactory(username="new-editor")
     client.force_login(site_admin)
     response = client.post(
-        "/admin/register/membership/add/",
+        "/en/admin/register/membership/add/",
         {"user": user.pk, "organisation": agency.pk, "role": Membership.Role.EDITOR},
     )
     assert response.status_code == 302, response.content[:2000]
