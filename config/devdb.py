@@ -17,7 +17,8 @@ and ``migrate`` as ``register_owner`` (``DATABASE_OWNER_URL``), which owns the d
 The server stops when the last command using it ends, including on SIGTERM or SIGHUP, which are
 passed on to the command; Ctrl-C reaches the command from the terminal. With ``DATABASE_URL``
 already set nothing starts and that database is used. ``--redis`` does the same for
-``REDIS_URL``: without it, a private Redis lives as long as the command. ``stop`` stops a server left running.
+``REDIS_URL``: without it, a private Redis lives as long as the command. ``stop`` stops a
+server left running.
 
 The server listens on a Unix socket only, never on a TCP port. Its directory must be short
 (socket paths are limited to about 100 bytes): the data directory when it is short enough,
