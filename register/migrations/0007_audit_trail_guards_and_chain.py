@@ -211,4 +211,8 @@ class Migration(migrations.Migration):
             model_name='usergroupevent',
             trigger=pgtrigger.compiler.Trigger(name='append_only', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'pgtrigger: Cannot update or delete rows from % table', TG_TABLE_NAME;", hash='bca9ca2997a411bf07e46dfff1f0494d47b51985', operation='UPDATE OR DELETE', pgid='pgtrigger_append_only_54005', table='register_usergroupevent', when='BEFORE')),
         ),
+        pgtrigger.migrations.AddTrigger(
+            model_name='publishedversion',
+            trigger=pgtrigger.compiler.Trigger(name='append_only_no_truncate', sql=pgtrigger.compiler.UpsertTriggerSql(func="RAISE EXCEPTION 'append-only: cannot truncate %', TG_TABLE_NAME;", hash='ab39d34cb7373ad1f152a1bb8096736b5beee645', level='STATEMENT', operation='TRUNCATE', pgid='pgtrigger_append_only_no_truncate_afe00', table='register_publishedversion', when='BEFORE')),
+        ),
     ]

@@ -14,7 +14,7 @@ from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from register.audit import track
+from register.audit import no_truncate, track
 
 
 class ImmutableError(Exception):
@@ -175,6 +175,9 @@ class PublishedVersion(models.Model):
             pgtrigger.Protect(
                 name="published_version_immutable", operation=pgtrigger.Update | pgtrigger.Delete
             ),
+            # TRUNCATE … CASCADE would remove every version, and every record with them, with
+            # no delete event: row-level guards do not see it.
+            no_truncate(),
         ]
 
     def __str__(self) -> str:

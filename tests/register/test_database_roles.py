@@ -123,3 +123,21 @@ def test_a_context_is_written_once_even_when_its_metadata_grows():
             system.save()
     events = apps.get_model("register", "AISystemEvent").objects.filter(pgh_obj_id=system.pk)
     assert {e.pgh_context.metadata.get("action") for e in events} == {"first"}
+
+
+@pytest.mark.django_db(transaction=True)
+def test_even_the_owner_cannot_truncate_the_published_versions(owner_connection):
+    """The owner may truncate what it owns; the statement-level guard still refuses."""
+    _version()
+    for sql in (
+        "TRUNCATE register_publishedversion CASCADE",
+        "TRUNCATE register_aisystem CASCADE",  # reaches the versions through their foreign key
+    ):
+        with (
+            pytest.raises(psycopg.Error, match="append-only: cannot truncate"),
+            owner_connection.transaction(),
+        ):
+            owner_connection.execute(sql)
+    assert owner_connection.execute(
+        "SELECT count(*) FROM register_publishedversion"
+    ).fetchone() == (1,)
