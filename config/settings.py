@@ -111,22 +111,42 @@ FORM_RENDERER = "register.forms_renderer.GovUKFormRenderer"
 # Without it, what needs no database still runs (check, makemigrations --check, collectstatic)
 # and anything that would connect stops with a message saying what to do (config/nodatabase).
 DATABASE_URL = env.url("DATABASE_URL", schemes=("postgres", "postgresql", "pgsql"))
-if DATABASE_URL:
-    DATABASES = {
-        "default": dj_database_url.parse(
-            DATABASE_URL,
-            conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
-            conn_health_checks=True,
-        )
-    }
+# Two roles: the register connects as DATABASE_URL's role, which owns nothing and may only read
+# and append to the audit trail and the published versions; `migrate` (and the test suite's
+# database setup) connects as DATABASE_OWNER_URL's role, which owns the tables, and then grants
+# the application role what it needs (register/privileges.py). Without DATABASE_OWNER_URL one
+# role does both, as a developer's single superuser would.
+DATABASE_OWNER_URL = env.url("DATABASE_OWNER_URL", schemes=("postgres", "postgresql", "pgsql"))
+
+
+def _database(url: str) -> dict:
+    database = dj_database_url.parse(
+        url,
+        conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
+        # A connection the server dropped (a restart, pg_terminate_backend) is replaced at the
+        # start of the next request instead of failing it.
+        conn_health_checks=True,
+    )
     # A Unix-socket URL names its directory in the query (`postgresql://user@/name?host=/dir`,
     # as the embedded server's does); Django and dbshell read it from HOST.
-    _options = DATABASES["default"].get("OPTIONS", {})
-    if "host" in _options and not DATABASES["default"]["HOST"]:
-        DATABASES["default"]["HOST"] = str(_options.pop("host"))
+    options = database.get("OPTIONS", {})
+    if "host" in options and not database["HOST"]:
+        database["HOST"] = str(options.pop("host"))
+    return database
+
+
+if DATABASE_URL:
+    DATABASES = {"default": _database(DATABASE_URL)}
+    DATABASE_OWNER = _database(DATABASE_OWNER_URL) if DATABASE_OWNER_URL else None
+    if DATABASE_OWNER and DATABASE_OWNER["NAME"] != DATABASES["default"]["NAME"]:
+        raise ImproperlyConfigured(
+            "DATABASE_OWNER_URL must name the same database as DATABASE_URL, "
+            f"got {DATABASE_OWNER['NAME']!r} and {DATABASES['default']['NAME']!r}."
+        )
 else:
     DATABASES = {"default": {"ENGINE": "config.nodatabase"}}
     DATABASE_ROUTERS = ["config.nodatabase.NothingMigrates"]
+    DATABASE_OWNER = None
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache ----------------------------------------------------------------------------------

@@ -35,6 +35,7 @@ from register.models import (
     RiskClass,
     Status,
 )
+from register.models.versions import link_versions, lock_chain
 from register.services.identifiers import allocate_public_ids
 from register.services.projection import project_public_records
 from register.snapshots import freeze_record
@@ -271,7 +272,9 @@ def _publish(
 ) -> list[PublishedVersion]:
     """Version 1 of each published system, as ``system_publish`` makes it. ``parts`` are the
     part rows of each system by part name; the ids of the systems and their parts are reserved
-    first, since the frozen record names them."""
+    first, since the frozen record names them. The versions extend the register's chain in id
+    order, under the chain's lock (held until the batch commits)."""
+    head = lock_chain()
     now = timezone.now()
     versions = []
     for system, system_parts in zip(systems, parts, strict=True):
@@ -284,6 +287,7 @@ def _publish(
         version.seal()
         versions.append(version)
     reserve_ids(PublishedVersion, versions)
+    link_versions(versions, head)
     for version in versions:
         version.system.published_version = version
         version.system.first_published_at = now

@@ -209,3 +209,45 @@ def system_history(
         }
         entries[-1].changes.append((model._meta.verbose_name, event.pgh_label, diff))
     return HistoryPage(entries=entries, page=current)
+
+
+@dataclass(frozen=True)
+class ChainBreak:
+    """The first version where the register's chain does not hold, and why."""
+
+    version: PublishedVersion
+    reason: str
+
+
+@dataclass(frozen=True)
+class ChainReport:
+    checked: int
+    head: str
+    broken: ChainBreak | None
+
+
+def verify_chain(*, batch_size: int = 2000) -> ChainReport:
+    """Walk every published version in chain (id) order and recompute it: the card's and the
+    full record's hashes from the stored JSON, the link to the previous version and the
+    version's own link. Stops at the first version that does not match; reads in batches."""
+    from register.models.versions import chain_digest
+
+    previous, checked, last_id = "", 0, 0
+    while True:
+        batch = list(PublishedVersion.objects.filter(id__gt=last_id).order_by("id")[:batch_size])
+        if not batch:
+            return ChainReport(checked=checked, head=previous, broken=None)
+        for version in batch:
+            if not version.verify():
+                reason = "content"
+            elif version.previous_chain_sha256 != previous:
+                reason = "previous"
+            elif version.chain_sha256 != chain_digest(version, previous):
+                reason = "link"
+            else:
+                previous, checked = version.chain_sha256, checked + 1
+                continue
+            return ChainReport(
+                checked=checked, head=previous, broken=ChainBreak(version=version, reason=reason)
+            )
+        last_id = batch[-1].id

@@ -2,11 +2,18 @@
 
 `make test` sets DATABASE_URL and REDIS_URL when they are not set, to an embedded PostgreSQL
 and a private Redis (``config/devdb.py``).
+
+The tests run as the application role, as the register does: the test database is created and
+migrated as the owner role (DATABASE_OWNER_URL), the application role is granted its privileges
+(``register.privileges``), and the tests then log in as the application role. Given a superuser's
+DATABASE_URL without DATABASE_OWNER_URL, the suite makes the two roles itself, named
+``<TEST_DATABASE_ROLE_PREFIX>owner`` and ``…app`` (prefix ``register_test_`` by default).
 """
 
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Iterator
 from urllib.parse import quote
 
@@ -27,6 +34,108 @@ def pytest_sessionstart(session: pytest.Session) -> None:
             "PostgreSQL), or set DATABASE_URL=postgres://USER@HOST:5432/NAME.",
             returncode=4,
         )
+
+
+def _roles_of_a_superuser() -> None:
+    """Make an owner and an application role with a superuser's connection and use them."""
+    from django.conf import settings
+    from django.db import connection
+
+    if settings.DATABASE_OWNER:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+        (is_superuser,) = cursor.fetchone()
+        if not is_superuser:
+            connection.close()
+            return
+        prefix = os.environ.get("TEST_DATABASE_ROLE_PREFIX", "register_test_")
+        password = secrets.token_urlsafe(24)
+        roles = {"owner": "LOGIN CREATEDB", "app": "LOGIN"}
+        for name, attributes in roles.items():
+            role = connection.ops.quote_name(prefix + name)
+            cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [prefix + name])
+            if not cursor.fetchone():
+                cursor.execute(f"CREATE ROLE {role}")
+            cursor.execute(
+                f"ALTER ROLE {role} {attributes} NOSUPERUSER NOCREATEROLE NOREPLICATION "
+                f"NOBYPASSRLS PASSWORD %s",
+                [password],
+            )
+    connection.close()
+    owner = {**settings.DATABASES["default"], "USER": prefix + "owner", "PASSWORD": password}
+    settings.DATABASE_OWNER = owner
+    for database in (settings.DATABASES["default"], connection.settings_dict):
+        database.update(USER=prefix + "app", PASSWORD=password)
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_blocker):
+    """Create and migrate the test database as the owner role."""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        _roles_of_a_superuser()
+    _switch_credentials(connection, _owner_credentials())
+
+
+def _owner_credentials() -> dict | None:
+    from django.conf import settings
+
+    owner = settings.DATABASE_OWNER
+    return {key: owner.get(key) for key in ("USER", "PASSWORD", "HOST", "PORT")} if owner else None
+
+
+_APP_CREDENTIALS: dict = {}
+
+
+def _switch_credentials(connection, credentials: dict | None) -> None:  # type: ignore[no-untyped-def]
+    from django.conf import settings
+
+    if credentials is None:
+        return
+    if not _APP_CREDENTIALS:
+        _APP_CREDENTIALS.update(
+            {key: connection.settings_dict.get(key) for key in ("USER", "PASSWORD", "HOST", "PORT")}
+        )
+    connection.close()
+    for database in (settings.DATABASES["default"], connection.settings_dict):
+        database.update(credentials)
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Grant the application role its privileges, then run every test logged in as it."""
+    from django.db import connection
+
+    from register.privileges import grant_application_privileges
+
+    owner = _owner_credentials()
+    if owner is not None:
+        with django_db_blocker.unblock():
+            grant_application_privileges(connection, _APP_CREDENTIALS["USER"])
+        _switch_credentials(connection, dict(_APP_CREDENTIALS))
+    yield
+    _switch_credentials(connection, owner)  # the owner drops the test database
+
+
+@pytest.fixture
+def owner_connection(django_db_setup):  # type: ignore[no-untyped-def]
+    """A psycopg connection to the test database as the owner role (autocommit): what it
+    sees and writes is outside the test's transaction, so use it in transactional tests."""
+    import psycopg
+    from django.db import connection
+
+    credentials = _owner_credentials() or dict(_APP_CREDENTIALS) or connection.settings_dict
+    with psycopg.connect(
+        dbname=connection.settings_dict["NAME"],
+        user=credentials["USER"],
+        password=credentials.get("PASSWORD") or None,
+        host=credentials.get("HOST") or None,
+        port=credentials.get("PORT") or None,
+        autocommit=True,
+    ) as owner:
+        yield owner
 
 
 @pytest.fixture(scope="session")
@@ -154,8 +263,16 @@ def _flush_allowing_history_truncation():
                 t.name == "append_only_no_truncate" for t in getattr(model._meta, "triggers", [])
             )
         ]
-        with pgtrigger.ignore(*guards):
-            original(self)
+        from django.db import connection
+
+        # The flush truncates every table: only the owner may (the application role has no
+        # TRUNCATE), and only with the guards set aside.
+        _switch_credentials(connection, _owner_credentials())
+        try:
+            with pgtrigger.ignore(*guards):
+                original(self)
+        finally:
+            _switch_credentials(connection, dict(_APP_CREDENTIALS) or None)
 
     testcases.TransactionTestCase._fixture_teardown = teardown
 

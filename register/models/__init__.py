@@ -24,6 +24,7 @@ from register.models.systems import (
     Technique,
     Withholding,
 )
+from register.models.trail import HistoryContext, UserGroup
 from register.models.versions import ImmutableError, PublishedVersion
 
 __all__ = [
@@ -36,6 +37,7 @@ __all__ = [
     "DecisionRole",
     "EmailKind",
     "EmailStatus",
+    "HistoryContext",
     "HumanOversight",
     "IdentifierSequence",
     "ImmutableError",
@@ -55,5 +57,6 @@ __all__ = [
     "Status",
     "Supplier",
     "Technique",
+    "UserGroup",
     "Withholding",
 ]

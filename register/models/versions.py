@@ -2,17 +2,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
+from datetime import UTC
 from typing import Any
 
 import pgtrigger
 from django.conf import settings
-from django.db import models
+from django.db import connections, models, transaction
 from django.db.models.functions import Length
 from django.db.models.lookups import Exact
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from register.audit import track
+from register.audit import no_truncate, track
 
 
 class ImmutableError(Exception):
@@ -33,6 +35,53 @@ def snapshot_digest(data: Any) -> str:
     return hashlib.sha256(canonical_json(data)).hexdigest()
 
 
+# Every writer of versions holds this transaction-level advisory lock while it reads the head of
+# the chain and inserts: the chain is register-wide, so publications are serialised (they are
+# rare, human acts; bulk seeding takes it once per batch). An advisory lock needs no privilege
+# beyond connecting, unlike a row lock or LOCK TABLE in a mode that excludes other writers.
+CHAIN_LOCK = 0x6B7A5F636861696E  # "kz_chain"
+
+
+def chain_digest(version: PublishedVersion, previous: str) -> str:
+    """The link of ``version`` in the register-wide chain: the SHA-256 of the canonical JSON of
+    the previous link and of what identifies this version (system, number, time, publisher,
+    four-eyes waiver) and its two content hashes."""
+    published_at = version.published_at
+    return snapshot_digest(
+        {
+            "previous": previous,
+            "system": version.system_id,
+            "number": version.number,
+            "published_at": published_at.astimezone(UTC).isoformat(),
+            "published_by": version.published_by_id,
+            "four_eyes_waived": version.four_eyes_waived,
+            "sha256": version.sha256,
+            "record_sha256": version.record_sha256,
+        }
+    )
+
+
+def lock_chain(using: str = "default") -> str:
+    """Take the chain lock for the rest of the transaction and return the head's link ("" for
+    an empty register). Versions inserted after this, in id order, extend the chain."""
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [CHAIN_LOCK])
+        cursor.execute(
+            "SELECT chain_sha256 FROM register_publishedversion ORDER BY id DESC LIMIT 1"
+        )
+        row = cursor.fetchone()
+    return row[0] if row else ""
+
+
+def link_versions(versions: Sequence[PublishedVersion], previous: str) -> str:
+    """Chain sealed ``versions``, in the order given, after the link ``previous``; return the
+    new head. Bulk writers call it under ``lock_chain`` and insert in this order."""
+    for version in versions:
+        version.previous_chain_sha256 = previous
+        version.chain_sha256 = previous = chain_digest(version, previous)
+    return previous
+
+
 class PublishedVersionQuerySet(models.QuerySet):
     def update(self, **kwargs: Any) -> int:
         raise ImmutableError("Published versions cannot be changed.")
@@ -50,6 +99,10 @@ class PublishedVersion(models.Model):
     """A record as it was published: the full record frozen (``register.snapshots``) and the
     public card derived from it (``register.cards``), each with the SHA-256 of its canonical
     JSON. The card's hash is the public one, printed on the card.
+
+    Each version is also a link in one register-wide hash chain: ``chain_sha256`` covers the
+    previous version's link and this version's identity and hashes (``chain_digest``), so a
+    changed, removed or inserted row breaks the chain at that row (``manage.py verify_chain``).
 
     Rows are written once. Python refuses to update or delete them, and a trigger refuses it
     too, so raw SQL cannot rewrite what the public was shown. Only versions of the first card
@@ -83,6 +136,10 @@ class PublishedVersion(models.Model):
     record_sha256 = models.CharField(
         _("SHA-256 of the full record's canonical JSON"), max_length=64, blank=True
     )
+    previous_chain_sha256 = models.CharField(
+        _("link of the previous version in the register"), max_length=64, blank=True
+    )
+    chain_sha256 = models.CharField(_("link in the register's chain"), max_length=64)
 
     objects = PublishedVersionQuerySet.as_manager()
 
@@ -109,11 +166,18 @@ class PublishedVersion(models.Model):
                 ),
                 name="version_has_record",
             ),
+            models.CheckConstraint(
+                condition=models.Q(chain_sha256__regex=r"^[0-9a-f]{64}$"),
+                name="version_chain_sha256_hex",
+            ),
         ]
         triggers = [
             pgtrigger.Protect(
                 name="published_version_immutable", operation=pgtrigger.Update | pgtrigger.Delete
             ),
+            # TRUNCATE … CASCADE would remove every version, and every record with them, with
+            # no delete event: row-level guards do not see it.
+            no_truncate(),
         ]
 
     def __str__(self) -> str:
@@ -123,7 +187,10 @@ class PublishedVersion(models.Model):
         if not self._state.adding:
             raise ImmutableError("Published versions cannot be changed.")
         self.seal()
-        super().save(*args, **kwargs)
+        using = kwargs.get("using") or "default"
+        with transaction.atomic(using=using):
+            link_versions([self], lock_chain(using))
+            super().save(*args, **kwargs)
 
     def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
         raise ImmutableError("Published versions cannot be deleted.")

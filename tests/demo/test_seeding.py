@@ -236,6 +236,7 @@ def test_quick_start_on_embedded_postgresql_records_history_and_keeps_its_data(t
     page = manage("shell", "-c", script)
     assert page.returncode == 0, page.stderr
     *_, url, counts, status, headings, health = page.stdout.splitlines()
+    assert url.startswith("postgresql://register_app@")  # the application role, not the owner
     systems, events, publications = map(int, counts.split())
     assert systems >= 20
     assert events > systems
