@@ -41,8 +41,9 @@ print(system.pk)
 @pytest.fixture
 def environ(database_url, redis_url):
     """What the worker and the saving process run with: the test database, the broker."""
+    # The worker serves, it does not migrate: no owner role (which names the main database).
     return {
-        **os.environ,
+        **{key: value for key, value in os.environ.items() if key != "DATABASE_OWNER_URL"},
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": redis_url,

@@ -198,7 +198,14 @@ def test_quick_start_on_embedded_postgresql_records_history_and_keeps_its_data(t
     environ = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "CELERY_BROKER_URL", "SECRET_KEY"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "DATABASE_OWNER_URL",
+            "REDIS_URL",
+            "CELERY_BROKER_URL",
+            "SECRET_KEY",
+        }
     }
     environ.update(DEBUG="true", DEMO_MODE="true")
 
