@@ -7,11 +7,13 @@ watches the database.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -50,8 +52,9 @@ def environ(database_url, redis_url):
     }
 
 
-@pytest.fixture
-def worker(environ):
+@contextlib.contextmanager
+def _celery_worker(environ: dict[str, str], *pool: str) -> Iterator[subprocess.Popen[str]]:
+    """A real Celery worker on the test broker, started on an empty queue and stopped after."""
     subprocess.run(  # a clean queue: nothing left from an earlier run
         [sys.executable, "-m", "celery", "-A", "config", "purge", "-f"],
         cwd=ROOT,
@@ -68,7 +71,7 @@ def worker(environ):
             "-A",
             "config",
             "worker",
-            "--pool=solo",
+            *pool,
             "--loglevel=INFO",
             "--without-gossip",
             "--without-mingle",
@@ -80,13 +83,21 @@ def worker(environ):
         stderr=subprocess.STDOUT,
         text=True,
     )
-    yield process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    try:
+        yield process
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+
+
+@pytest.fixture
+def worker(environ):
+    with _celery_worker(environ, "--pool=solo") as process:
+        yield process
 
 
 def test_saving_a_record_produces_its_findings_within_seconds(worker, environ, agency, editor):
@@ -129,42 +140,10 @@ check_batch.delay([int(pk) for pk in sys.argv[1:]])
 def prefork_worker(environ):
     """A worker whose task runs in a child process, as in production, so that the child can be
     killed while the worker lives on."""
-    subprocess.run(
-        [sys.executable, "-m", "celery", "-A", "config", "purge", "-f"],
-        cwd=ROOT,
-        env=environ,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            "--pool=prefork",
-            "--concurrency=1",
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env={**environ, "EMAIL_BACKEND": "console"},
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    yield process
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            process.kill()
+    with _celery_worker(
+        {**environ, "EMAIL_BACKEND": "console"}, "--pool=prefork", "--concurrency=1"
+    ) as process:
+        yield process
 
 
 def _waiting_for_a_lock_on(table: str, database_url: str) -> bool:
