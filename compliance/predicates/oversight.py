@@ -24,30 +24,30 @@ def oversight_role_named(system: AISystem, params: Params) -> Verdict:
     return PASS if has_text(oversight, "responsible_role") else fail(reason="no_role")
 
 
-@predicate("oversight_can_override", reads=("oversight.can_override", "oversight.override_how"))
-def oversight_can_override(system: AISystem, params: Params) -> Verdict:
+def _ability_described(system: AISystem, ability: str, how: str) -> Verdict:
+    """The overseer has ``ability`` (a flag) and the record says how it is used (a text)."""
     oversight = oversight_of(system)
     if oversight is None:
         return fail(reason="no_oversight")
-    missing = []
-    if not oversight.can_override:
-        missing.append("can_override")
-    if not has_text(oversight, "override_how"):
-        missing.append("override_how")
+    missing = [
+        name
+        for name, present in (
+            (ability, getattr(oversight, ability)),
+            (how, has_text(oversight, how)),
+        )
+        if not present
+    ]
     return fail(missing=missing) if missing else PASS
+
+
+@predicate("oversight_can_override", reads=("oversight.can_override", "oversight.override_how"))
+def oversight_can_override(system: AISystem, params: Params) -> Verdict:
+    return _ability_described(system, "can_override", "override_how")
 
 
 @predicate("oversight_can_stop", reads=("oversight.can_stop", "oversight.stop_how"))
 def oversight_can_stop(system: AISystem, params: Params) -> Verdict:
-    oversight = oversight_of(system)
-    if oversight is None:
-        return fail(reason="no_oversight")
-    missing = []
-    if not oversight.can_stop:
-        missing.append("can_stop")
-    if not has_text(oversight, "stop_how"):
-        missing.append("stop_how")
-    return fail(missing=missing) if missing else PASS
+    return _ability_described(system, "can_stop", "stop_how")
 
 
 @predicate(

@@ -52,6 +52,19 @@ def environ(database_url, redis_url):
     }
 
 
+def _run_python(environ: dict[str, str], code: str, *args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``code`` in a separate Python process, as another process of the register would."""
+    return subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
 @contextlib.contextmanager
 def _celery_worker(environ: dict[str, str], *pool: str) -> Iterator[subprocess.Popen[str]]:
     """A real Celery worker on the test broker, started on an empty queue and stopped after."""
@@ -101,15 +114,7 @@ def worker(environ):
 
 
 def test_saving_a_record_produces_its_findings_within_seconds(worker, environ, agency, editor):
-    saved = subprocess.run(
-        [sys.executable, "-c", SAVE_A_HIGH_RISK_RECORD],
-        cwd=ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    saved = _run_python(environ, SAVE_A_HIGH_RISK_RECORD)
     assert saved.returncode == 0, saved.stderr
     system = AISystem.objects.get(pk=int(saved.stdout.split()[-1]))
     started = time.monotonic()
@@ -175,15 +180,7 @@ def test_a_check_batch_killed_mid_way_is_redelivered_and_completed_once(
     # of the batch (its check run started, its transaction open) until the lock is released.
     with transaction.atomic():
         AISystem.objects.select_for_update().filter(pk=ids[-1]).get()
-        queued = subprocess.run(
-            [sys.executable, "-c", QUEUE_A_CHECK_BATCH, *map(str, ids)],
-            cwd=ROOT,
-            env=environ,
-            capture_output=True,
-            text=True,
-            timeout=120,
-            check=False,
-        )
+        queued = _run_python(environ, QUEUE_A_CHECK_BATCH, *map(str, ids))
         assert queued.returncode == 0, queued.stderr
         started = time.monotonic()
         while not _waiting_for_a_lock_on("register_aisystem", database_url):
