@@ -24,11 +24,12 @@ from typing import Any, Final
 
 from register.models import Withholding
 
-CARD_SCHEMA = "kz-ai-register/card/2"
+CARD_SCHEMA = "kz-ai-register/card/3"
+CARD_SCHEMA_V2 = "kz-ai-register/card/2"
 CARD_SCHEMA_V1 = "kz-ai-register/card/1"
 # Every card format the templates render.
-CARD_SCHEMAS = (CARD_SCHEMA_V1, CARD_SCHEMA)
-JSON_SCHEMA_FILE = Path(__file__).with_name("schemas") / "card-2.schema.json"
+CARD_SCHEMAS = (CARD_SCHEMA_V1, CARD_SCHEMA_V2, CARD_SCHEMA)
+JSON_SCHEMA_FILE = Path(__file__).with_name("schemas") / "card-3.schema.json"
 
 # Where each field of the record's sections goes on the card.
 SYSTEM_LAYOUT: Final[dict[str, tuple[str, ...]]] = {
@@ -58,6 +59,9 @@ SYSTEM_LAYOUT: Final[dict[str, tuple[str, ...]]] = {
     "contact_email": ("contact", "email"),
     "contact_phone": ("contact", "phone"),
     "contact_url": ("contact", "url"),
+    "legal_position": ("legal_position", "position"),
+    "other_party": ("legal_position", "other_party"),
+    "documentation_ref": ("legal_position", "documentation_ref"),
     "processing_register_url": ("legal", "processing_register_url"),
     "eu_database_ref": ("legal", "eu_database_ref"),
     "eu_database_url": ("legal", "eu_database_url"),
@@ -71,6 +75,13 @@ SYSTEM_LAYOUT: Final[dict[str, tuple[str, ...]]] = {
     "affected_per_year": ("affected_per_year",),
     "appeal_route": ("appeal", "route"),
     "appeal_url": ("appeal", "url"),
+    "ai_disclosure": ("transparency", "ai_disclosure"),
+    "marking_method": ("transparency", "marking_method"),
+    "explanation_route": ("rights", "explanation"),
+    "data_access_route": ("rights", "data_access"),
+    "non_ai_alternative": ("rights", "non_ai_alternative"),
+    "interaction_mandatory": ("rights", "interaction_mandatory"),
+    "user_agreement_url": ("rights", "user_agreement_url"),
 }
 # Where each part goes on the card: every field of each item, with its id.
 PART_LAYOUT: Final[dict[str, tuple[str, ...]]] = {
@@ -99,6 +110,11 @@ CORE: Final[frozenset[str]] = frozenset(
         "contact_email",
         "contact_phone",
         "contact_url",
+        "ai_disclosure",
+        "explanation_route",
+        "data_access_route",
+        "non_ai_alternative",
+        "interaction_mandatory",
         "withholding",
         "withholding_reason",
     }
@@ -110,6 +126,7 @@ ORGANISATION_LAYOUT: Final[dict[str, str]] = {
     "name": "name",
     "website": "website",
     "contact_email": "contact_email",
+    "jurisdiction": "jurisdiction",
 }
 
 
@@ -144,6 +161,8 @@ def build_card(record: dict[str, Any]) -> dict[str, Any]:
     classification = record["classification"]
     organisation = record["organisation"]
     reduced = is_reduced(fields.get("withholding"))
+    outcome = classification["classification"]
+    kz = (outcome.get("kz") if isinstance(outcome, dict) else None) or {}
     card: dict[str, Any] = {
         "schema": CARD_SCHEMA,
         "public_id": record["public_id"],
@@ -156,6 +175,12 @@ def build_card(record: dict[str, Any]) -> dict[str, Any]:
             "annex_iii": list(classification["annex_iii"] or []),
             "transparency_obligations": list(classification["transparency_obligations"] or []),
             "fria_required": classification["fria_required"],
+            "kz": {
+                "risk_degree": classification["kz_risk_degree"],
+                "autonomy": classification["kz_autonomy"],
+                "prohibited": bool(kz.get("prohibited")),
+                "state_infosec_regime": bool(kz.get("state_infosec_regime")),
+            },
         },
     }
     for name, path in SYSTEM_LAYOUT.items():

@@ -204,6 +204,9 @@ SECTIONS: tuple[Section, ...] = (
                     "contact_email",
                     "contact_phone",
                     "contact_url",
+                    "legal_position",
+                    "other_party",
+                    "documentation_ref",
                     "processing_register_url",
                     "eu_database_ref",
                     "eu_database_url",
@@ -237,6 +240,23 @@ SECTIONS: tuple[Section, ...] = (
                     "affected_per_year",
                     "appeal_route",
                     "appeal_url",
+                ),
+            ),
+            Group(
+                _("Rights of the people who use it"),
+                (
+                    "ai_disclosure",
+                    "marking_method",
+                    "explanation_route",
+                    "data_access_route",
+                    "non_ai_alternative",
+                    "interaction_mandatory",
+                    "user_agreement_url",
+                ),
+                hint=_(
+                    "What Kazakhstan's AI Law gives the people who use the system: to be told "
+                    "that AI is used, an explanation of results, the data a decision was based "
+                    "on, and a way to refuse AI unless a law makes it mandatory (Arts 16, 21)."
                 ),
             ),
         ),
@@ -397,6 +417,8 @@ CLASSIFICATION: dict[str, str] = {
     "profiling": _CLASSIFICATION,
     "transparency_obligations": _CLASSIFICATION,
     "fria_required": _CLASSIFICATION,
+    "kz_risk_degree": _CLASSIFICATION,
+    "kz_autonomy": _CLASSIFICATION,
     "classified_at": _CLASSIFICATION,
     "classification_version": _CLASSIFICATION,
     "catalogue_version": _CLASSIFICATION,

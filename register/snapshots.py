@@ -10,7 +10,7 @@ Publishing stores the result in ``PublishedVersion.record``; the public card
 (``register.cards.build_card``), the regulator's report, exports to other registers and diffs
 between versions are pure functions of it, so they never read the working copy.
 
-Layout (``kz-ai-register/record/1``)::
+Layout (``kz-ai-register/record/2``; ``record/1`` had no organisation jurisdiction)::
 
     {"schema": ..., "public_id": ..., "slug": ...,
      "organisation": {"id", "short_code", "name": {kk, ru, en}, "kind", ...},
@@ -34,7 +34,9 @@ from register import schema
 from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, Organisation
 
-RECORD_SCHEMA = "kz-ai-register/record/1"
+RECORD_SCHEMA = "kz-ai-register/record/2"
+# The format of versions frozen before the jurisdiction and the Kazakh AI Law fields existed.
+RECORD_SCHEMA_V1 = "kz-ai-register/record/1"
 
 # The organisation as a frozen record names it (Annex VIII Section C asks for its name, address
 # and contact details).
@@ -44,6 +46,7 @@ ORGANISATION_FIELDS = (
     "name",
     "kind",
     "region",
+    "jurisdiction",
     "website",
     "contact_email",
     "address",

@@ -7,7 +7,7 @@ from register.models.details import (
     Supplier,
 )
 from register.models.mail import EmailKind, EmailStatus, OutgoingEmail, Profile
-from register.models.organisations import Membership, Organisation, Region
+from register.models.organisations import Jurisdiction, Membership, Organisation, Region
 from register.models.public import PublicRecord
 from register.models.systems import (
     PUBLIC_ID_PREFIX,
@@ -17,6 +17,9 @@ from register.models.systems import (
     Channel,
     DecisionRole,
     IdentifierSequence,
+    KzAutonomy,
+    KzRiskDegree,
+    LegalPosition,
     Phase,
     PolicyArea,
     RiskClass,
@@ -42,7 +45,11 @@ __all__ = [
     "IdentifierSequence",
     "ImmutableError",
     "ImpactAssessment",
+    "Jurisdiction",
+    "KzAutonomy",
+    "KzRiskDegree",
     "LegalBasis",
+    "LegalPosition",
     "Membership",
     "Organisation",
     "OutgoingEmail",

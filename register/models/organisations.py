@@ -35,6 +35,14 @@ class Region(models.TextChoices):
     WEST_KAZAKHSTAN = "west_kazakhstan", _("West Kazakhstan Region")
 
 
+class Jurisdiction(models.TextChoices):
+    """The legal order that binds an organisation. Which rules bind and which are principles
+    adopted from another framework follows from it (see ``compliance/catalogue``)."""
+
+    KZ = "KZ", _("Republic of Kazakhstan")
+    EU = "EU", _("European Union member state")
+
+
 class OrganisationKind(models.TextChoices):
     MINISTRY = "ministry", _("Ministry")
     CENTRAL_AGENCY = "central_agency", _("Central agency or committee")
@@ -72,6 +80,13 @@ class Organisation(Translatable, models.Model):
     region = models.CharField(
         _("region"), max_length=32, choices=Region.choices, default=Region.NATIONAL
     )
+    jurisdiction = models.CharField(
+        _("jurisdiction"),
+        max_length=8,
+        choices=Jurisdiction.choices,
+        default=Jurisdiction.KZ,
+        help_text=_("The legal order whose AI law binds the organisation."),
+    )
     website = models.URLField(_("website"), blank=True)
     contact_email = models.EmailField(_("public contact e-mail"), blank=True)
     address = BoundedTextField(_("address"), max_length=SHORT_TEXT, blank=True)
@@ -96,6 +111,10 @@ class Organisation(Translatable, models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(jurisdiction__in=Jurisdiction.values),
+                name="organisation_jurisdiction_valid",
             ),
         ]
 

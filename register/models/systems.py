@@ -98,6 +98,37 @@ class ActRole(models.TextChoices):
     PROVIDER = "provider", _("Provider")
     DEPLOYER = "deployer", _("Deployer")
     BOTH = "both", _("Provider and deployer")
+    IMPORTER = "importer", _("Importer")
+    DISTRIBUTOR = "distributor", _("Distributor")
+
+
+class LegalPosition(models.TextChoices):
+    """The organisation's position under Kazakhstan's AI Law (Arts 15, 18) and the Law on
+    Informatization: the owner (собственник / меншік иесі) or the holder (владелец / иегер), who
+    has possession and use of the system from its owner."""
+
+    OWNER_AND_HOLDER = "owner_and_holder", _("Owner and holder")
+    OWNER = "owner", _("Owner; another body holds and operates it")
+    HOLDER = "holder", _("Holder; another body owns it")
+
+
+class KzRiskDegree(models.TextChoices):
+    """Kazakhstan's AI Law Art 17(1): assigned by the owner or holder from the consequences of
+    the system's disruption or termination."""
+
+    UNASSIGNED = "", _("Not assigned")
+    MINIMAL = "minimal", _("Minimal")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
+
+
+class KzAutonomy(models.TextChoices):
+    """Kazakhstan's AI Law Art 17(2), derived from the system's role in decisions."""
+
+    UNKNOWN = "", _("Not known")
+    LOW = "low", _("Low")
+    MEDIUM = "medium", _("Medium")
+    HIGH = "high", _("High")
 
 
 class RiskClass(models.TextChoices):
@@ -214,6 +245,19 @@ class AISystem(Translatable, models.Model):
     contact_email = models.EmailField(_("public contact e-mail"), blank=True)
     contact_phone = models.CharField(_("public contact phone"), max_length=32, blank=True)
     contact_url = models.URLField(_("public contact page"), blank=True)
+    legal_position = models.CharField(
+        _("owner or holder"),
+        max_length=16,
+        choices=LegalPosition.choices,
+        default=LegalPosition.OWNER_AND_HOLDER,
+    )
+    other_party_kk, other_party_ru, other_party_en = translated_fields(
+        models.CharField, max_length=255, verbose_name=_("the other owner or holder")
+    )
+    other_party = Translated()
+    documentation_ref = models.CharField(
+        _("where the system's documentation is kept"), max_length=255, blank=True
+    )
 
     # 3. Decisions and human oversight
     decision_role = models.CharField(
@@ -236,6 +280,31 @@ class AISystem(Translatable, models.Model):
     )
     appeal_route = Translated(required=True)
     appeal_url = models.URLField(_("where to ask for a review or appeal"), blank=True)
+    # Users' rights and transparency under Kazakhstan's AI Law (Arts 16, 21)
+    ai_disclosure_kk, ai_disclosure_ru, ai_disclosure_en = translated_fields(
+        BoundedTextField, verbose_name=_("how people are told that AI is used")
+    )
+    ai_disclosure = Translated()
+    marking_method_kk, marking_method_ru, marking_method_en = translated_fields(
+        BoundedTextField, verbose_name=_("how synthetic results are marked")
+    )
+    marking_method = Translated()
+    explanation_route_kk, explanation_route_ru, explanation_route_en = translated_fields(
+        BoundedTextField, verbose_name=_("how to get an explanation of a result")
+    )
+    explanation_route = Translated()
+    data_access_route_kk, data_access_route_ru, data_access_route_en = translated_fields(
+        BoundedTextField, verbose_name=_("how to get the data a decision was based on")
+    )
+    data_access_route = Translated()
+    non_ai_alternative_kk, non_ai_alternative_ru, non_ai_alternative_en = translated_fields(
+        BoundedTextField, verbose_name=_("how to get the service without AI")
+    )
+    non_ai_alternative = Translated()
+    interaction_mandatory = models.BooleanField(
+        _("a law makes using the system mandatory"), default=False
+    )
+    user_agreement_url = models.URLField(_("user agreement"), blank=True)
 
     # Technical description
     model_type = models.CharField(_("model type"), max_length=255, blank=True)
@@ -286,6 +355,20 @@ class AISystem(Translatable, models.Model):
         _("Art 50 transparency duties"), default=list, blank=True
     )
     fria_required = models.BooleanField(_("FRIA required"), null=True, blank=True)
+    kz_risk_degree = models.CharField(
+        _("risk degree under Kazakhstan's AI Law"),
+        max_length=8,
+        choices=KzRiskDegree.choices,
+        blank=True,
+        default="",
+    )
+    kz_autonomy = models.CharField(
+        _("autonomy degree under Kazakhstan's AI Law"),
+        max_length=8,
+        choices=KzAutonomy.choices,
+        blank=True,
+        default="",
+    )
     classification_answers = models.JSONField(_("classification answers"), default=dict, blank=True)
     classified_at = models.DateTimeField(_("classified at"), null=True, blank=True)
     classification_version = models.CharField(
@@ -380,6 +463,17 @@ class AISystem(Translatable, models.Model):
             ),
             models.CheckConstraint(condition=Q(phase__in=Phase.values), name="system_phase_valid"),
             models.CheckConstraint(
+                condition=Q(legal_position__in=LegalPosition.values),
+                name="system_legal_position_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kz_risk_degree__in=KzRiskDegree.values),
+                name="system_kz_risk_degree_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(kz_autonomy__in=KzAutonomy.values), name="system_kz_autonomy_valid"
+            ),
+            models.CheckConstraint(
                 condition=Q(act_role__in=ActRole.values), name="system_act_role_valid"
             ),
             models.CheckConstraint(
@@ -432,6 +526,9 @@ class AISystem(Translatable, models.Model):
         self.annex_iii = list(outcome.get("annex_iii") or [])
         self.transparency_obligations = list(outcome.get("transparency_obligations") or [])
         self.fria_required = outcome.get("fria_required") if outcome else None
+        kz = outcome.get("kz") or {}
+        self.kz_risk_degree = kz.get("risk_degree") or ""
+        self.kz_autonomy = kz.get("autonomy") or ""
         self.classification_version = outcome.get("version", "")
         self.art6_3_conditions = list(answers.get("art6_3_conditions") or [])
         self.profiling = answers.get("profiling") if answers else None
@@ -457,6 +554,8 @@ class AISystem(Translatable, models.Model):
         "annex_iii",
         "transparency_obligations",
         "fria_required",
+        "kz_risk_degree",
+        "kz_autonomy",
         "classification_version",
         "art6_3_conditions",
         "profiling",

@@ -187,7 +187,7 @@ def test_a_system_with_published_versions_cannot_be_deleted():
 
 
 @pytest.mark.parametrize(
-    "field, value", [("phase", "forgotten"), ("act_role", "importer"), ("decision_role", "guesses")]
+    "field, value", [("phase", "forgotten"), ("act_role", "reseller"), ("decision_role", "guesses")]
 )
 def test_unknown_choices_are_refused_by_the_database(field, value):
     system = AISystemFactory()

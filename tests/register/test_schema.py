@@ -249,6 +249,7 @@ def _ownership_post(system, **changes):
         "revision": system.revision,
         "act_role": system.act_role,
         "owner_role_en": system.owner_role_en,
+        "legal_position": system.legal_position,
         "contact_email": system.contact_email,
         "withholding": system.withholding,
         "withholding_reason_en": system.withholding_reason_en,

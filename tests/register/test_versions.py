@@ -210,7 +210,15 @@ def hidden_fields() -> list[str]:
         *(
             f"classification.{name}"
             for name in schema.CLASSIFICATION
-            if name not in {"risk_class", "annex_iii", "transparency_obligations", "fria_required"}
+            if name
+            not in {
+                "risk_class",
+                "annex_iii",
+                "transparency_obligations",
+                "fria_required",
+                "kz_risk_degree",
+                "kz_autonomy",
+            }
         ),
         *(
             f"organisation.{name}"
@@ -241,6 +249,12 @@ def test_a_restricted_or_withheld_card_shows_no_field_outside_the_core(withholdi
         "annex_iii": ["5a"],
         "transparency_obligations": [],
         "fria_required": True,
+        "kz": {
+            "risk_degree": "SENTINEL classification.kz_risk_degree",
+            "autonomy": "SENTINEL classification.kz_autonomy",
+            "prohibited": False,
+            "state_infosec_regime": False,
+        },
     }
 
 
