@@ -43,8 +43,8 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["short_code", *columns("name"), "kind", "region"]
-    list_filter = ["kind", "region"]
+    list_display = ["short_code", *columns("name"), "kind", "region", "jurisdiction"]
+    list_filter = ["jurisdiction", "kind", "region"]
     search_fields = ["short_code", *columns("name"), "contact_email"]
     autocomplete_fields = ["parent"]
     inlines = [MembershipInline]

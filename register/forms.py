@@ -57,6 +57,49 @@ HELP_TEXTS: dict[str, Any] = {
         "A role, not a person's name. Example: Director of the Digital Services Department."
     ),
     "contact_email": _("An address that is read and answered, not a personal one."),
+    "act_role": _(
+        "Your answer in the risk classification questionnaire. Change it there: the "
+        "classification and the compliance checks then use the same role."
+    ),
+    "legal_position": _(
+        "Kazakhstan's AI Law gives duties to the owner of a system and to its holder, who uses "
+        "it with the owner's permission (Arts 15, 18). Most public bodies both own and hold "
+        "their systems."
+    ),
+    "other_party": _(
+        "Only if another body owns or holds the system: its name. Example: you hold a system "
+        "that another ministry owns, so name that ministry. Leave it empty if you are both."
+    ),
+    "documentation_ref": _(
+        "Where the system's documentation that the AI Law asks for is kept (Art 18). Example: "
+        "a document number, or a folder in your document system."
+    ),
+    "ai_disclosure": _(
+        "How people are told that the service is provided with AI, before or while they use it "
+        "(AI Law Art 21(1); AI Act Art 50(1)). Example: the chat window says \"You are talking "
+        "to a virtual assistant\" before the first message."
+    ),
+    "marking_method": _(
+        "Only if the system creates images, audio, video or text that imitate a real person or "
+        "events: how each result carries both a machine-readable mark and a warning that people "
+        "can see (AI Law Art 21(2); AI Act Art 50(2))."
+    ),
+    "explanation_route": _(
+        "How a person asks for an explanation of a result that affects their rights, and who "
+        "answers (AI Law Art 16)."
+    ),
+    "data_access_route": _(
+        "How a person asks for the data that a decision about them was based on (AI Law Art 16)."
+    ),
+    "non_ai_alternative": _(
+        "How a person who refuses to use the system still gets the service, for example at a "
+        "service centre or from a specialist (AI Law Art 16)."
+    ),
+    "interaction_mandatory": _(
+        "If a law makes using the system mandatory, people cannot refuse it (AI Law Art 16). "
+        "Add that law to the legal basis."
+    ),
+    "user_agreement_url": _("The page where people read the user agreement (AI Law Art 16)."),
     "next_review_on": _("When you will next check that this record is still right."),
     "eu_database_ref": _("The registration number, if the use is registered in the EU database."),
     "affected_groups": _("Who the system's outputs are about, or who uses it."),
@@ -82,10 +125,20 @@ HELP_TEXTS: dict[str, Any] = {
 # Labels that say more to a civil servant than the model's name for the column.
 LABELS: dict[str, Any] = {
     "withholding": _("What the public may see"),
+    "legal_position": _("Do you own the system, hold it, or both?"),
+    "other_party": _("The other owner or holder"),
+    "interaction_mandatory": _("Does a law make using the system mandatory?"),
 }
 
 # Choices shown as radios rather than a drop-down: few options, each worth reading.
-RADIOS = frozenset({"withholding"})
+RADIOS = frozenset({"withholding", "legal_position"})
+# Yes/no questions shown as two radios rather than a single checkbox.
+YES_NO_RADIOS = frozenset({"interaction_mandatory"})
+YES_NO = [(True, _("Yes")), (False, _("No"))]
+
+
+def _yes_no(value: Any) -> bool:
+    return value in (True, "True")
 
 CHOICE_LISTS = {
     "techniques": Technique.choices,
@@ -104,6 +157,16 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
             choices=CHOICE_LISTS[field.name],
             required=False,
             widget=forms.CheckboxSelectMultiple,
+            help_text=HELP_TEXTS.get(field.name, ""),
+        )
+    if field.name in YES_NO_RADIOS:
+        return forms.TypedChoiceField(
+            label=LABELS.get(field.name, field.verbose_name),
+            choices=YES_NO,
+            coerce=_yes_no,
+            empty_value=False,
+            required=False,
+            widget=forms.RadioSelect,
             help_text=HELP_TEXTS.get(field.name, ""),
         )
     if field.name in RADIOS:

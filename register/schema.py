@@ -42,6 +42,10 @@ from register.models import (
 
 # The target of the record's own fields in ``writable_fields`` and ``columns``.
 SYSTEM = "system"
+# ``Group.set_by`` of fields that only the risk-classification questionnaire changes
+# (``compliance.services.classification_apply``): no membership role is called this, so every
+# section form shows them read-only and ``system_update`` refuses to change them.
+QUESTIONNAIRE = "questionnaire"
 
 
 def _translated(model: type[models.Model]) -> frozenset[str]:
@@ -66,13 +70,18 @@ class Group:
     """Fields of a section shown together, under a legend when there is one.
 
     ``set_by`` names the organisation role that alone may change them (``None``: any member
-    who may edit the record).
+    who may edit the record), or ``QUESTIONNAIRE`` for the answers the risk-classification
+    questionnaire writes.
     """
 
     legend: Promise | None
     fields: tuple[str, ...]
     hint: Promise | None = None
     set_by: str | None = None
+
+    @property
+    def set_by_questionnaire(self) -> bool:
+        return self.set_by == QUESTIONNAIRE
 
 
 @dataclass(frozen=True)
@@ -196,9 +205,17 @@ SECTIONS: tuple[Section, ...] = (
         ),
         groups=(
             Group(
+                _("Role under the AI Act"),
+                ("act_role",),
+                hint=_(
+                    "Answered once, in the risk classification questionnaire, so that the "
+                    "classification and the compliance checks use the same role."
+                ),
+                set_by=QUESTIONNAIRE,
+            ),
+            Group(
                 None,
                 (
-                    "act_role",
                     "owner_role",
                     "team",
                     "contact_email",
@@ -290,7 +307,10 @@ SECTIONS: tuple[Section, ...] = (
         "classification",
         8,
         _("Risk classification"),
-        _("The EU AI Act questionnaire that gives the system its risk class."),
+        _(
+            "The questionnaire that gives the system its risk degree under Kazakhstan's AI Law "
+            "and its class under the EU AI Act."
+        ),
     ),
 )
 SECTIONS_BY_SLUG = {section.slug: section for section in SECTIONS}
@@ -482,13 +502,28 @@ def refuse_unwritable(target: str, data: Any, *, also: frozenset[str] = frozense
 
 @functools.cache
 def reserved_fields(role: str | None) -> frozenset[str]:
-    """AISystem columns that a member with ``role`` may see but not change."""
+    """AISystem columns that a member with ``role`` may see but not change (the
+    ``questionnaire_fields`` included, whatever the role)."""
     return frozenset().union(
         *(
             _all_columns(group.fields, SYSTEM_TRANSLATED)
             for s in SECTIONS
             for group in s.groups
             if group.set_by is not None and group.set_by != role
+        )
+    )
+
+
+@functools.cache
+def questionnaire_fields() -> frozenset[str]:
+    """AISystem columns that only the risk-classification questionnaire changes after the
+    record is created (the role under the AI Act)."""
+    return frozenset().union(
+        *(
+            _all_columns(group.fields, SYSTEM_TRANSLATED)
+            for s in SECTIONS
+            for group in s.groups
+            if group.set_by == QUESTIONNAIRE
         )
     )
 

@@ -172,6 +172,19 @@ def agency(db):
 
 
 @pytest.fixture
+def eu_agency(db):
+    """An organisation of an EU member state: the AI Act binds it."""
+    return OrganisationFactory(short_code="eu-agency", name_en="EU Agency", eu=True)
+
+
+@pytest.fixture
+def eu_editor(eu_agency):
+    return MembershipFactory(
+        organisation=eu_agency, role=Membership.Role.EDITOR, user__username="editor-eu"
+    ).user
+
+
+@pytest.fixture
 def other_agency(db):
     return OrganisationFactory(short_code="agency-b", name_en="Agency B")
 

@@ -46,6 +46,10 @@ class OrganisationFactory(factory.django.DjangoModelFactory):
     name_kk = factory.Sequence(lambda n: f"№{n} министрлігі")
     kind = Organisation.Kind.MINISTRY
 
+    class Params:
+        # ``OrganisationFactory(eu=True)``: a body of an EU member state, where the AI Act binds.
+        eu = factory.Trait(jurisdiction="EU", name_en=factory.Sequence(lambda n: f"EU agency {n}"))
+
 
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:

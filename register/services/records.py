@@ -65,7 +65,7 @@ def system_create(
         for fields in rows:
             schema.refuse_unwritable(name, fields)
     defaults = AISystem(organisation=organisation)
-    _refuse_reserved_changes(defaults, actor, data)
+    _refuse_reserved_changes(defaults, actor, data, creating=True)
 
     with audit_context(user=_actor_id(actor), action="system.create"):
         (public_id,) = allocate_public_ids(1)
@@ -169,14 +169,26 @@ def _differences(
 
 
 def _refuse_reserved_changes(
-    system: AISystem, actor: AbstractBaseUser | None, data: Mapping[str, Any]
+    system: AISystem,
+    actor: AbstractBaseUser | None,
+    data: Mapping[str, Any],
+    *,
+    creating: bool = False,
 ) -> list[str]:
     """Raise ``ValidationError`` if ``data`` changes a field that the actor's role may not set
-    (``schema.reserved_fields``: the withholding is an approver's decision). Returns the
+    (``schema.reserved_fields``: the withholding is an approver's decision; the role under the
+    AI Act is the questionnaire's answer, which a new record may start from). Returns the
     fields that ``data`` changes."""
     changed = [name for name in data if getattr(system, name) != data[name]]
     role = role_in(actor, system.organisation_id) if actor is not None else None
     refused = schema.reserved_fields(role).intersection(changed)
+    if creating:
+        refused -= schema.questionnaire_fields()
+    if refused & schema.questionnaire_fields():
+        raise ValidationError(
+            _("The role under the AI Act is answered in the risk classification questionnaire."),
+            code="set_by_questionnaire",
+        )
     if refused:
         raise ValidationError(
             _("Only an approver of the organisation can change what the public may see."),
@@ -188,7 +200,7 @@ def _refuse_reserved_changes(
 def _update_action(changed: list[str]) -> str:
     """``system.withhold`` when only the withholding changed: an approver's decision about
     what the public sees, which the four-eyes rule does not count as writing the content."""
-    if changed and set(changed) <= schema.reserved_fields(None):
+    if changed and set(changed) <= schema.reserved_fields(None) - schema.questionnaire_fields():
         return "system.withhold"
     return "system.update"
 

@@ -88,6 +88,7 @@ def test_request_user_and_path_are_recorded(client, site_admin):
             "short_code": org.short_code,
             "kind": org.kind,
             "region": org.region,
+            "jurisdiction": org.jurisdiction,
             "memberships-TOTAL_FORMS": "0",
             "memberships-INITIAL_FORMS": "0",
         },
