@@ -76,7 +76,8 @@ class StepForm(forms.Form):
     optional_choices: tuple[str, ...] = ()
 
     @classmethod
-    def initial_from(cls, answers: dict[str, Any]) -> dict[str, Any]:
+    def initial_from(cls, answers: dict[str, Any], *, system: Any = None) -> dict[str, Any]:
+        """Initial values from ``answers``; ``system`` (the record) may supply others."""
         initial: dict[str, Any] = {}
         for name in cls.base_fields:
             if name not in answers:
@@ -215,10 +216,10 @@ class RoleStep(StepForm):
     )
 
     @classmethod
-    def initial_from(cls, answers: dict[str, Any], act_role: str | None = None) -> dict[str, Any]:
-        initial = super().initial_from(answers)
-        if act_role:
-            initial["role"] = act_role
+    def initial_from(cls, answers: dict[str, Any], *, system: Any = None) -> dict[str, Any]:
+        initial = super().initial_from(answers, system=system)
+        if system is not None and "role" not in answers:
+            initial["role"] = system.act_role
         return initial
 
 

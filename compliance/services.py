@@ -16,10 +16,24 @@ from compliance.classification import classify, language_neutral, validate_answe
 from compliance.models import Finding, FindingStatus
 from compliance.rules import catalogue_version, get_catalogue
 from register.audit import audit_context
-from register.models import AISystem
+from register.models import AISystem, HumanOversight
 from register.permissions import is_approver_of_owner
 from register.services.hooks import record_changed
 from register.services.records import ensure_editable, mark_changed
+
+
+def with_record_facts(system: AISystem, answers: Mapping[str, Any]) -> dict[str, Any]:
+    """``answers`` with the inputs that the questionnaire does not ask because the record
+    already says them: ``decision_role`` (the record's role in decisions) and
+    ``human_can_correct`` (whether its human oversight can override an output, when the
+    oversight part exists). The autonomy degree under Kazakhstan's AI Law thus follows the
+    record; what the answers say about these two is replaced."""
+    facts: dict[str, Any] = {**answers, "decision_role": system.decision_role or None}
+    facts.pop("human_can_correct", None)
+    oversight = HumanOversight.objects.filter(system_id=system.pk).first()
+    if oversight is not None:
+        facts["human_can_correct"] = oversight.can_override
+    return facts
 
 
 @transaction.atomic
@@ -35,17 +49,22 @@ def classification_apply(
     ``AISystem.apply_classification``), with the date and the versions of the classification
     logic and of the rule catalogue. Returns ``classify``'s full outcome (in English).
 
+    The answered role becomes the record's ``act_role`` in the same transaction, so that the
+    classification and the rules never disagree about it; the decision role and the human
+    correction come from the record (``with_record_facts``).
+
     The class is never typed in: it is always the outcome of ``classify`` for the stored
     answers. An organisation that thinks the outcome wrong records why in ``disagreement``;
     the class stays as computed, and a rule flags the record for the regulator. Raises
     ``ClassificationInputError`` (nothing is written) for malformed answers.
     """
-    normalised = validate_answers(answers)
-    outcome = classify(normalised)
     locked = AISystem.objects.select_for_update().get(pk=system.pk)
+    normalised = validate_answers(with_record_facts(locked, answers))
+    outcome = classify(normalised)
     ensure_editable(locked, actor)
     with audit_context(user=actor.pk if actor else None, action="system.classify"):
         locked.apply_classification(language_neutral(outcome), normalised.to_dict())
+        locked.act_role = normalised.role
         locked.classified_at = timezone.now()
         locked.catalogue_version = catalogue_version()
         locked.classification_disagreement = disagreement.strip()

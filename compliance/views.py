@@ -14,11 +14,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from compliance import selectors
-from compliance.classification import ClassificationInputError, classify
+from compliance.classification import ClassificationInputError, classify, validate_answers
 from compliance.forms import DisagreementForm, WaiverForm
 from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
-from compliance.services import classification_apply, finding_waive
+from compliance.services import classification_apply, finding_waive, with_record_facts
 from register.access import capabilities, current_organisation, posted, system_for
 from register.i18n import content_language
 from register.models import Organisation
@@ -31,7 +31,12 @@ def _session_key(system_id: int) -> str:
 
 
 def _answers(request: HttpRequest, system: Any) -> dict[str, Any]:
-    return dict(request.session.get(_session_key(system.pk)) or system.classification_answers or {})
+    """The answers in progress, or else the stored ones with the record's own role."""
+    in_progress = request.session.get(_session_key(system.pk))
+    if in_progress:
+        return dict(in_progress)
+    stored = system.classification_answers or {}
+    return {**stored, "role": system.act_role} if stored else {}
 
 
 @login_required
@@ -42,12 +47,19 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
     answers = _answers(request, system)
     language = content_language()
     try:
-        outcome = classify(answers, language=language) if answers else None
+        outcome = (
+            classify(with_record_facts(system, answers), language=language) if answers else None
+        )
         errors: dict[str, list[str]] = {}
     except ClassificationInputError as error:
         outcome, errors = None, error.errors
     can_classify = capabilities(request.user, system).edit
-    stored = system.classification_answers == answers and system.classified_at is not None
+    stored = (
+        outcome is not None
+        and system.classified_at is not None
+        and system.classification_answers
+        == validate_answers(with_record_facts(system, answers)).to_dict()
+    )
     form = DisagreementForm(
         posted(request), initial={"disagreement": system.classification_disagreement}
     )
@@ -95,7 +107,9 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
     if not capabilities(request.user, system).edit:
         raise PermissionDenied
     answers = _answers(request, system)
-    form = spec.form_class(posted(request), initial=spec.form_class.initial_from(answers))
+    form = spec.form_class(
+        posted(request), initial=spec.form_class.initial_from(answers, system=system)
+    )
     if request.method == "POST" and form.is_valid():
         answers.update(form.answers())
         request.session[_session_key(system.pk)] = answers

@@ -223,6 +223,11 @@ FIELD_LABELS: Final[dict[str, Any]] = {
     "affected_groups": _("who is affected"),
     "affected_per_year": _("people affected per year (estimate)"),
     "act_role": _("role under the AI Act"),
+    "legal_position": _("owner or holder"),
+    "other_party": _("the other owner or holder"),
+    "documentation_ref": _("where the system's documentation is kept"),
+    "kz_risk_degree": _("risk degree under Kazakhstan's AI Law"),
+    "kz_autonomy": _("autonomy degree under Kazakhstan's AI Law"),
     "owner_role": _("senior responsible owner (role)"),
     "team": _("responsible team"),
     "organisation": _("organisation"),
@@ -322,6 +327,25 @@ PLAIN: Final[dict[str, dict[str, Any]]] = {
             "usual law still protects you."
         ),
     },
+    # Kazakhstan's AI Law Art 17(1)-(2), said from the reader's side.
+    "kz_risk_degree": {
+        "": _("The organisation has not yet assigned the system a risk degree."),
+        "minimal": _("If it failed or stopped, the people who use it would hardly be affected."),
+        "medium": _(
+            "If it failed or stopped, people would lose time or could suffer moral or material "
+            "harm."
+        ),
+        "high": _(
+            "If it failed or stopped, it could cause an emergency or serious harm to security, "
+            "the economy, infrastructure or people's livelihoods."
+        ),
+    },
+    "kz_autonomy": {
+        "": _("Its autonomy degree is not known: the record does not say its role in decisions."),
+        "low": _("A person always makes the final choice."),
+        "medium": _("The system decides, and a person can correct or cancel its decision."),
+        "high": _("The system decides, and no person can correct its decision."),
+    },
     # Art 50 duties, said from the reader's side.
     "transparency": {
         "50(1)": _("You should be told that you are dealing with an AI."),
@@ -352,6 +376,10 @@ def choice_classes() -> dict[str, type[models.TextChoices]]:
         DecisionRole,
         HumanOversight,
         ImpactAssessment,
+        Jurisdiction,
+        KzAutonomy,
+        KzRiskDegree,
+        LegalPosition,
         Phase,
         PolicyArea,
         Risk,
@@ -371,6 +399,10 @@ def choice_classes() -> dict[str, type[models.TextChoices]]:
         "decision_role": DecisionRole,
         "act_role": ActRole,
         "risk_class": RiskClass,
+        "kz_risk_degree": KzRiskDegree,
+        "kz_autonomy": KzAutonomy,
+        "legal_position": LegalPosition,
+        "jurisdiction": Jurisdiction,
         "withholding": Withholding,
         "data_use": DataSource.Use,
         "personal_data": DataSource.PersonalData,
