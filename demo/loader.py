@@ -146,8 +146,10 @@ def load_demo(path: Path = DATA_FILE, *, demo_mode: bool = True) -> DemoResult:
         people = staff[code]
         editor, approver = people[Membership.Role.EDITOR], people[Membership.Role.APPROVER]
         fields = {**_expand(entry["fields"]), "slug": key}
-        # What the public may see is the approver's decision, taken after the editor writes.
-        reserved = {k: fields.pop(k) for k in schema.reserved_fields(None) if k in fields}
+        # What the public may see is the approver's decision, taken after the editor writes;
+        # the role is the questionnaire's answer, which a new record starts from.
+        decided_by_approver = schema.reserved_fields(None) - schema.questionnaire_fields()
+        reserved = {k: fields.pop(k) for k in decided_by_approver if k in fields}
         system = system_create(
             organisation=organisations[code],
             actor=editor,

@@ -254,3 +254,43 @@ def test_quick_start_on_embedded_postgresql_records_history_and_keeps_its_data(t
     assert len(f"{socket_dir}/.s.PGSQL.5432") < 100
     assert _servers_on(data_dir) == []
     assert not (data_dir / "postmaster.pid").exists()
+
+
+@pytest.mark.django_db
+def test_every_demo_system_is_classified_under_kazakhstans_ai_law_too():
+    load_demo()
+    classified = AISystem.objects.exclude(classified_at=None)
+    assert classified.count() == AISystem.objects.count()
+    for system in classified:
+        answers = system.classification_answers
+        assert system.kz_risk_degree in {"minimal", "medium", "high"}, system.public_id
+        assert answers["kz_failure_consequences"].strip(), system.public_id
+        assert answers["kz_risk_assigned_by"].strip(), system.public_id
+        assert system.kz_autonomy in {"low", "medium", "high"}, system.public_id
+        assert system.act_role == answers["role"], system.public_id
+        for code in ("kk", "ru", "en"):
+            assert getattr(system, f"ai_disclosure_{code}"), system.public_id
+            assert getattr(system, f"non_ai_alternative_{code}"), system.public_id
+
+
+@pytest.mark.django_db
+def test_the_demo_has_an_unpublished_pilot_with_a_prohibited_capability():
+    load_demo()
+    system = AISystem.objects.get(slug="queue-camera-emotion-pilot")
+    assert system.phase in {"pilot", "production"}
+    assert system.classification["kz"]["prohibited"] is True
+    assert system.classification_answers["kz_prohibited_capabilities"] == [
+        "emotion_without_consent"
+    ]
+    assert system.status == Status.DRAFT
+
+
+@pytest.mark.django_db
+def test_the_demo_ministry_is_the_authorised_body_under_the_ai_law():
+    from register.models import Organisation
+
+    load_demo()
+    ministry = Organisation.objects.get(short_code="mdai")
+    assert ministry.name_en.startswith("Ministry of Artificial Intelligence and Digital Development")
+    assert ministry.name_kk.startswith("Қазақстан Республикасының Жасанды интеллект және цифрлық")
+    assert ministry.name_ru.startswith("Министерство искусственного интеллекта и цифрового развития")

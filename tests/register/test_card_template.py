@@ -432,3 +432,101 @@ def test_withdrawn_and_preview_notices():
     plain = render(card, "en")
     assert "govuk-warning-text" not in plain
     assert "govuk-notification-banner" not in plain
+
+
+def _kz_card(**kz):
+    card = card_of(full_system())
+    card["risk"].update({"class": "high", "annex_iii": ["5a"], "transparency_obligations": []})
+    card["risk"]["kz"] = {
+        "risk_degree": "medium",
+        "autonomy": "low",
+        "prohibited": False,
+        "state_infosec_regime": False,
+        **kz,
+    }
+    return card
+
+
+def test_a_kazakh_card_says_the_ai_law_applies_and_the_eu_act_is_a_principle():
+    card = _kz_card()
+    assert card["organisation"]["jurisdiction"] == "KZ"
+
+    html = render(card, "en")
+
+    assert_sound(html)
+    assert "Kazakhstan&#x27;s AI Law applies to this system." in html
+    assert "The register also assesses it against the principles of the EU AI Act:" in html
+    assert "How strictly the AI Act regulates it" not in html
+    assert "The EU AI Act applies to this system." not in html
+    assert "Medium" in html and "moral or material harm" in html
+    assert "A person always makes the final choice." in html
+    assert "prohibits (Art 17(3))" not in html
+
+
+def test_a_kazakh_card_flags_a_prohibited_capability_and_the_infosec_regime():
+    html = render(_kz_card(risk_degree="high", prohibited=True, state_infosec_regime=True), "en")
+
+    assert "a capability that Kazakhstan&#x27;s AI Law prohibits (Art 17(3))" in html
+    assert "information-security requirements for state systems" in html
+
+
+def test_an_eu_card_says_the_ai_act_binds():
+    card = _kz_card()
+    card["organisation"]["jurisdiction"] = "EU"
+
+    html = render(card, "en")
+
+    assert_sound(html)
+    assert "The EU AI Act applies to this system." in html
+    assert "How strictly the AI Act regulates it" in html
+    assert "Kazakhstan&#x27;s AI Law" not in html
+
+
+@pytest.mark.parametrize("language", CONTENT_LANGUAGES)
+def test_a_card_shows_the_users_rights_and_the_ai_disclosure(language):
+    system = full_system(
+        ai_disclosure_en="The chat says it is a virtual assistant.",
+        explanation_route_en="Write to the ministry for an explanation.",
+        data_access_route_en="Request your data on eGov.",
+        non_ai_alternative_en="Visit a public service centre.",
+        user_agreement_url="https://example.gov.kz/agreement",
+    )
+    card = card_of(system)
+
+    html = render(card, language)
+
+    assert_sound(html)
+    assert 'id="card-rights"' in html
+    if language == "en":
+        assert "The chat says it is a virtual assistant." in html
+        assert "Write to the ministry for an explanation." in html
+        assert "Request your data on eGov." in html
+        assert "Visit a public service centre." in html
+        assert "You can refuse to use the system." in html
+    assert 'href="https://example.gov.kz/agreement"' in html
+
+
+def test_a_mandatory_system_says_it_cannot_be_refused_and_gaps_are_said_plainly():
+    card = card_of(full_system(interaction_mandatory=True))
+
+    html = render(card, "en")
+
+    assert "A law makes using this system mandatory, so you cannot refuse it." in html
+    assert "You can refuse to use the system." not in html
+    assert "has not yet said how it tells people that AI is used" in html
+    assert "has not yet said how to ask for an explanation" in html
+
+
+@pytest.mark.parametrize("schema", ["kz-ai-register/card/1", "kz-ai-register/card/2"])
+def test_an_older_card_format_renders_without_the_kazakh_parts(schema):
+    card = card_of(full_system())
+    card["schema"] = schema
+    del card["risk"]["kz"], card["rights"], card["transparency"], card["legal_position"]
+    del card["organisation"]["jurisdiction"]
+
+    html = render(card, "en")
+
+    assert_sound(html)
+    assert 'id="card-rights"' not in html
+    assert 'id="card-law"' not in html
+    assert "Kazakhstan&#x27;s AI Law applies" not in html
