@@ -112,7 +112,12 @@ def _radio(
 
 
 class AISystemStep(StepForm):
-    unsure_fields = ("is_ai_system", "fixed_rules_only", "infers_outputs", "influences_environments")
+    unsure_fields = (
+        "is_ai_system",
+        "fixed_rules_only",
+        "infers_outputs",
+        "influences_environments",
+    )
     is_ai_system = _radio(
         _("Is it an AI system?"),
         YES_NO_UNSURE,

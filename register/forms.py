@@ -76,8 +76,8 @@ HELP_TEXTS: dict[str, Any] = {
     ),
     "ai_disclosure": _(
         "How people are told that the service is provided with AI, before or while they use it "
-        "(AI Law Art 21(1); AI Act Art 50(1)). Example: the chat window says \"You are talking "
-        "to a virtual assistant\" before the first message."
+        '(AI Law Art 21(1); AI Act Art 50(1)). Example: the chat window says "You are talking '
+        'to a virtual assistant" before the first message.'
     ),
     "marking_method": _(
         "Only if the system creates images, audio, video or text that imitate a real person or "
@@ -139,6 +139,7 @@ YES_NO = [(True, _("Yes")), (False, _("No"))]
 
 def _yes_no(value: Any) -> bool:
     return value in (True, "True")
+
 
 CHOICE_LISTS = {
     "techniques": Technique.choices,

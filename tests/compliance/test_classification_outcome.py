@@ -43,8 +43,11 @@ def test_the_service_stores_the_language_neutral_outcome(editor, agency):
     system = complete_system(agency, editor)
     returned = classification_apply(system=system, actor=editor, answers=ANSWERS)
     system.refresh_from_db()
-    assert system.classification == language_neutral(classify(ANSWERS))
+    # The decision role and the human correction come from the record, not the answers.
+    facts = {**ANSWERS, "decision_role": system.decision_role, "human_can_correct": False}
+    assert system.classification == language_neutral(classify(facts))
     assert system.classification == language_neutral(returned)
+    assert system.classification["kz"]["autonomy"] == "low"
     assert system.classification["annex_iii"] == ["1a", "5a"]
     assert "rationale" not in system.classification
     assert_columns_follow_the_outcome(system)

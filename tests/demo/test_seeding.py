@@ -291,6 +291,10 @@ def test_the_demo_ministry_is_the_authorised_body_under_the_ai_law():
 
     load_demo()
     ministry = Organisation.objects.get(short_code="mdai")
-    assert ministry.name_en.startswith("Ministry of Artificial Intelligence and Digital Development")
+    assert ministry.name_en.startswith(
+        "Ministry of Artificial Intelligence and Digital Development"
+    )
     assert ministry.name_kk.startswith("Қазақстан Республикасының Жасанды интеллект және цифрлық")
-    assert ministry.name_ru.startswith("Министерство искусственного интеллекта и цифрового развития")
+    assert ministry.name_ru.startswith(
+        "Министерство искусственного интеллекта и цифрового развития"
+    )
