@@ -89,12 +89,15 @@ ANNEX_III_USES: Final[Mapping[str, Translations]] = {
         "evaluating candidates)",
     },
     "4b": {
-        "kk": "еңбек жағдайлары, қызметте жоғарылату, жұмыстан шығару немесе тапсырмаларды бөлу "
-        "туралы шешімдер, сондай-ақ қызметкерлердің жұмысын бақылау және бағалау",
-        "ru": "решения об условиях труда, повышении, увольнении или распределении задач, а также "
-        "наблюдение за работой сотрудников и её оценка",
-        "en": "decisions on working conditions, promotion, dismissal or task allocation, and "
-        "monitoring or evaluating workers' performance",
+        "kk": "еңбек жағдайлары, қызметте жоғарылату, жұмыстан шығару туралы шешімдер, жеке "
+        "мінез-құлқына немесе жеке қасиеттеріне қарай тапсырмаларды бөлу, сондай-ақ "
+        "қызметкерлердің жұмысын бақылау және бағалау",
+        "ru": "решения об условиях труда, повышении или увольнении, распределение задач на "
+        "основе индивидуального поведения или личных качеств, а также наблюдение за работой "
+        "сотрудников и её оценка",
+        "en": "decisions on working conditions, promotion or dismissal, allocating tasks based "
+        "on individual behaviour or personal traits, and monitoring or evaluating workers' "
+        "performance",
     },
     "5a": {
         "kk": "адамдардың негізгі мемлекеттік жәрдемақылар мен қызметтерді, оның ішінде "
@@ -140,12 +143,13 @@ ANNEX_III_USES: Final[Mapping[str, Translations]] = {
         "en": "evaluating the reliability of evidence",
     },
     "6d": {
-        "kk": "адамның қылмыс немесе қайталама қылмыс жасау тәуекелін бағалау не оның тұлғалық "
-        "қасиеттерін немесе бұрынғы қылмыстық мінез-құлқын бағалау",
-        "ru": "оценка риска совершения человеком преступления или повторного преступления либо "
-        "оценка черт личности или прошлого преступного поведения",
-        "en": "assessing the risk of a person offending or re-offending, or assessing personality "
-        "traits or past criminal behaviour",
+        "kk": "адамның қылмыс немесе қайталама қылмыс жасау тәуекелін тек профильдеу негізінде "
+        "емес бағалау не оның тұлғалық қасиеттерін немесе бұрынғы қылмыстық мінез-құлқын бағалау",
+        "ru": "оценка риска совершения человеком преступления или повторного преступления не "
+        "только на основе профилирования либо оценка черт личности или прошлого преступного "
+        "поведения",
+        "en": "assessing the risk of a person offending or re-offending not solely on the basis "
+        "of profiling, or assessing personality traits or past criminal behaviour",
     },
     "6e": {
         "kk": "қылмыстарды анықтау, тергеу немесе қылмыстық қудалау кезінде адамдарды профильдеу",
@@ -193,9 +197,14 @@ ANNEX_III_USES: Final[Mapping[str, Translations]] = {
     },
     "8b": {
         "kk": "сайлаудың немесе референдумның нәтижесіне не адамдардың дауыс беру мінез-құлқына "
-        "ықпал ету",
-        "ru": "влияние на исход выборов или референдума либо на электоральное поведение людей",
-        "en": "influencing the outcome of an election or referendum, or people's voting behaviour",
+        "ықпал ету (адамдар нәтижесін тікелей көрмейтін құралдарды, мысалы, сайлау науқанының "
+        "логистикасын қоспағанда)",
+        "ru": "влияние на исход выборов или референдума либо на электоральное поведение людей "
+        "(кроме инструментов, результатам которых люди напрямую не подвергаются, например "
+        "логистики избирательных кампаний)",
+        "en": "influencing the outcome of an election or referendum, or people's voting "
+        "behaviour (not tools whose output people are not directly exposed to, such as campaign "
+        "logistics)",
     },
 }
 

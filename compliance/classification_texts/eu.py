@@ -1,7 +1,7 @@
 """Plain-language texts of the EU AI Act classification, in Kazakh, Russian and English.
 
 Every entry maps a language code to its text, the three languages side by side, so that a missing
-or stale translation is visible at review time (and `tests/compliance/test_classification.py`
+or stale translation is visible at review time (and `tests/compliance/test_classification_texts.py`
 fails on it). The texts are written for citizens, not lawyers: each rationale sentence names the
 article behind it. Templates use `str.format` placeholders only (`{letter}`, `{practice}`,
 `{point}`, `{use}`, `{condition}`, `{letters}`, `{points}`); every language of an entry uses the
@@ -17,20 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Final
 
-from register.languages import CONTENT_LANGUAGES
-from register.vocabulary import ANNEX_III_USES, Translations
-
-LANGUAGES: Final = CONTENT_LANGUAGES
-
-__all__ = [
-    "ANNEX_III_USES",
-    "ART6_3_CONDITIONS",
-    "LANGUAGES",
-    "OBLIGATION_TITLES",
-    "PRACTICES",
-    "RATIONALE",
-    "Translations",
-]
+from register.vocabulary import Translations
 
 # Art 5(1)(a)-(h), as the noun phrase that follows "banned practice:".
 PRACTICES: Final[Mapping[str, Translations]] = {
@@ -43,20 +30,28 @@ PRACTICES: Final[Mapping[str, Translations]] = {
         "and cause significant harm",
     },
     "b": {
-        "kk": "адамдардың жасына, мүгедектігіне немесе әлеуметтік не экономикалық жағдайына "
-        "байланысты осалдығын пайдалану",
-        "ru": "использование уязвимости людей из-за возраста, инвалидности или социального либо "
-        "экономического положения",
-        "en": "exploiting people's vulnerability due to their age, disability or social or "
-        "economic situation",
+        "kk": "адамдардың жасына, мүгедектігіне немесе нақты әлеуметтік не экономикалық "
+        "жағдайына байланысты осалдығын олардың мінез-құлқын айтарлықтай бұрмалап, елеулі зиян "
+        "келтіретіндей немесе келтіруі ықтимал етіп пайдалану",
+        "ru": "использование уязвимости людей из-за возраста, инвалидности или особого "
+        "социального либо экономического положения так, что их поведение существенно "
+        "искажается и им причиняется или может быть причинён значительный вред",
+        "en": "exploiting people's vulnerability due to their age, disability or a specific "
+        "social or economic situation in a way that materially distorts their behaviour and "
+        "causes or is likely to cause significant harm",
     },
     "c": {
-        "kk": "әлеуметтік скоринг (адамдарды әлеуметтік мінез-құлқы немесе жеке қасиеттері "
-        "бойынша бағалау, бұл оларға әділетсіз не тым қатаң қарауға әкеледі)",
-        "ru": "социальный скоринг (оценка людей по их социальному поведению или личным качествам, "
-        "ведущая к несправедливому или несоразмерному обращению с ними)",
-        "en": "social scoring (rating people by their social behaviour or personal traits, "
-        "leading to unfair or disproportionate treatment)",
+        "kk": "әлеуметтік скоринг (адамдарды уақыт өте келе әлеуметтік мінез-құлқы немесе жеке "
+        "қасиеттері бойынша бағалау, бұл деректер жиналған жағдаймен байланысы жоқ әлеуметтік "
+        "жағдайларда оларға зиянды не қолайсыз қарауға немесе негізсіз не тым қатаң қарауға "
+        "әкеледі)",
+        "ru": "социальный скоринг (оценка людей на протяжении времени по их социальному "
+        "поведению или личным качествам, ведущая к неблагоприятному обращению с ними в "
+        "контекстах, не связанных с тем, где собраны данные, либо к неоправданному или "
+        "несоразмерному обращению)",
+        "en": "social scoring (rating people over time by their social behaviour or personal "
+        "traits, leading to detrimental treatment in social contexts unrelated to where the data "
+        "was collected, or to treatment that is unjustified or disproportionate)",
     },
     "d": {
         "kk": "адамның қылмыс жасайтынын тек профильдеу немесе тұлғалық қасиеттері негізінде "
@@ -100,6 +95,14 @@ PRACTICES: Final[Mapping[str, Translations]] = {
         "en": "real-time remote biometric identification of people in public places for law "
         "enforcement (outside the narrow exceptions the law allows)",
     },
+    "intimate_imagery": {
+        "kk": "адамның келісімінсіз интимдік бейнелерді немесе балаларға жыныстық зорлық-зомбылық "
+        "көрсететін материалдарды жасайтын жүйелер",
+        "ru": "системы, создающие интимные изображения людей без их согласия или материалы "
+        "сексуального насилия над детьми",
+        "en": "systems that generate non-consensual intimate imagery or child sexual abuse "
+        "material",
+    },
 }
 
 # Art 6(3)(a)-(d), as a full clause.
@@ -132,11 +135,12 @@ ART6_3_CONDITIONS: Final[Mapping[str, Translations]] = {
 # Obligation titles, keyed by the article reference the outcome carries.
 OBLIGATION_TITLES: Final[Mapping[str, Translations]] = {
     "4": {
-        "kk": "ЖИ сауаттылығы: жүйемен жұмыс істейтін немесе оны қадағалайтын қызметкерлер "
-        "оқытылған",
-        "ru": "Грамотность в области ИИ: сотрудники, которые работают с системой или контролируют "
-        "её, обучены",
-        "en": "AI literacy: staff who operate or oversee the system are trained",
+        "kk": "ЖИ сауаттылығы: жүйемен жұмыс істейтін немесе оны қадағалайтын қызметкерлердің ЖИ "
+        "сауаттылығын қолдау шараларын қабылдаңыз",
+        "ru": "Грамотность в области ИИ: примите меры для поддержки грамотности в области ИИ у "
+        "сотрудников, которые работают с системой или контролируют её",
+        "en": "AI literacy: take measures to support the AI literacy of staff who operate or "
+        "oversee the system",
     },
     "5(1)(a)": {
         "kk": "Тыйым салынған тәсіл (манипуляциялық немесе алдамшы әдістер): жүйені қолданбаңыз — "
@@ -294,12 +298,12 @@ OBLIGATION_TITLES: Final[Mapping[str, Translations]] = {
         "en": "Do not use a system that is not registered in the EU database",
     },
     "26(9)": {
-        "kk": "Деректерді қорғауға әсерді бағалау қажет болса, ол үшін жеткізуші берген ақпаратты "
-        "пайдаланыңыз",
-        "ru": "Если нужна оценка воздействия на защиту данных, используйте для неё сведения "
-        "поставщика",
-        "en": "Where a data protection impact assessment is needed, use the provider's "
-        "information for it",
+        "kk": "Деректерді қорғау туралы заң деректерді қорғауға әсерді бағалауды талап етсе, ол "
+        "үшін жеткізуші берген ақпаратты (13-бап) пайдаланыңыз",
+        "ru": "Если законодательство о защите данных требует оценки воздействия на защиту данных, "
+        "используйте для неё сведения поставщика (ст. 13)",
+        "en": "Where data protection law requires a data protection impact assessment, use the "
+        "provider's information (Art 13) for it",
     },
     "26(11)": {
         "kk": "Адамдарға олар туралы шешім қабылдауда жоғары тәуекелді жүйе қолданылатынын "
@@ -413,9 +417,72 @@ OBLIGATION_TITLES: Final[Mapping[str, Translations]] = {
         "en": "Report serious incidents",
     },
     "86": {
-        "kk": "Шешім қатысты адамдарға жүйенің сол шешімдегі рөлін түсіндіріңіз",
-        "ru": "Объясняйте затронутым людям, какую роль система сыграла в решении о них",
-        "en": "Explain to the people affected what role the system played in a decision about them",
+        "kk": "Шешім заңды немесе соған ұқсас елеулі салдар туғызатын адамдарға жүйенің сол "
+        "шешімдегі рөлін түсіндіріңіз",
+        "ru": "Объясняйте людям, для которых решение влечёт правовые или сходные по значимости "
+        "последствия, какую роль в нём сыграла система",
+        "en": "Explain the system's role in a decision to the people for whom it has legal or "
+        "similarly significant effects",
+    },
+    "5-omnibus": {
+        "kk": "Тыйым салынған тәсіл (келісімсіз интимдік бейнелер немесе балаларға жыныстық "
+        "зорлық-зомбылық материалдары, Digital Omnibus on AI, 2026 жылғы 2 желтоқсаннан бастап): "
+        "жүйені қолданбаңыз — тоқтатыңыз немесе өзгертіңіз",
+        "ru": "Запрещённая практика (интимные изображения без согласия или материалы "
+        "сексуального насилия над детьми, Digital Omnibus on AI, со 2 декабря 2026 года): не "
+        "используйте систему — остановите или измените её",
+        "en": "Banned practice (non-consensual intimate imagery or child sexual abuse material, "
+        "Digital Omnibus on AI, from 2 December 2026): do not use the system; stop or change it",
+    },
+    "6(1)": {
+        "kk": "I қосымшаның B бөліміндегі өнім ретінде жоғары тәуекелді жүйе: ЖИ туралы "
+        "регламенттен тек 6(1), 102–109 және 112-баптар қолданылады",
+        "ru": "Высокорисковая система как продукт из раздела B Приложения I: из Регламента об ИИ "
+        "применяются только ст. 6(1), 102–109 и 112",
+        "en": "High-risk as a product under Annex I, Section B: only Arts 6(1), 102–109 and 112 "
+        "of the AI Act apply",
+    },
+    "102-109": {
+        "kk": "Жоғары тәуекелді жүйелерге қойылатын талаптар өнімге өз салалық заңнамасы арқылы "
+        "қолданылады (102–109-баптар)",
+        "ru": "Требования к высокорисковым системам применяются к продукту через его отраслевое "
+        "законодательство (ст. 102–109)",
+        "en": "The requirements for high-risk systems reach the product through its own sector "
+        "legislation (Arts 102–109)",
+    },
+    "112": {
+        "kk": "Регламентті бағалау және қайта қарау (112-бап)",
+        "ru": "Оценка и пересмотр Регламента (ст. 112)",
+        "en": "Evaluation and review of the Regulation (Art 112)",
+    },
+    "23": {
+        "kk": "Импорттаушы: нарыққа шығарар алдында жүйенің сәйкестігін бағалау жүргізілгенін, "
+        "құжаттамасы және CE таңбалауы бар екенін тексеріңіз",
+        "ru": "Импортёр: до выпуска на рынок проверьте, что оценка соответствия проведена, "
+        "документация и маркировка CE есть",
+        "en": "Importer: before placing the system on the market, verify its conformity "
+        "assessment, documentation and CE marking",
+    },
+    "24": {
+        "kk": "Дистрибьютор: жүйені ұсынар алдында оның CE таңбалауы, сәйкестік декларациясы "
+        "және нұсқаулығы бар екенін тексеріңіз",
+        "ru": "Дистрибьютор: до предложения системы на рынке проверьте маркировку CE, декларацию "
+        "соответствия и инструкцию",
+        "en": "Distributor: before making the system available, verify its CE marking, "
+        "declaration of conformity and instructions for use",
+    },
+    "51": {
+        "kk": "Жүйелік тәуекелі бар жалпы мақсаттағы ЖИ моделі ретінде жіктелу",
+        "ru": "Классификация как модели ИИ общего назначения с системным риском",
+        "en": "Classification as a general-purpose AI model with systemic risk",
+    },
+    "55": {
+        "kk": "Жүйелік тәуекелі бар модель: бағалау, қарсыласу тестілеуі, елеулі оқиғалар туралы "
+        "хабарлау және киберқауіпсіздік",
+        "ru": "Модель с системным риском: оценка, состязательное тестирование, сообщения о "
+        "серьёзных инцидентах и кибербезопасность",
+        "en": "Model with systemic risk: evaluation, adversarial testing, serious-incident "
+        "reporting and cybersecurity",
     },
 }
 
@@ -478,16 +545,16 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "national security purposes (Art 2(3)).",
     },
     "out.research": {
-        "kk": "ЕО-ның ЖИ туралы регламенті нарыққа шығарылғанға немесе пайдалануға берілгенге "
-        "дейін тек ғылыми зерттеулер үшін әзірленетін және қолданылатын жүйелерге қолданылмайды "
-        "(2(6)-бап, 2(8)-бап); жүйе басқа мақсатта қолданыла бастағанда регламент қолданылады.",
-        "ru": "Регламент ЕС об ИИ не применяется к системам, которые разрабатываются и "
-        "используются только для научных исследований до выпуска на рынок или ввода в "
-        "эксплуатацию (ст. 2(6), ст. 2(8)); как только система начинает использоваться для других "
-        "целей, Регламент применяется.",
-        "en": "The EU AI Act does not apply to systems developed and used only for scientific "
-        "research before they are placed on the market or put into service (Art 2(6), "
-        "Art 2(8)); once the system is used for anything else, the Act applies.",
+        "kk": "ЕО-ның ЖИ туралы регламенті тек ғылыми зерттеулер мен әзірлемелер үшін арнайы "
+        "жасалған және пайдалануға берілген ЖИ жүйелеріне қолданылмайды (2(6)-бап); жүйе басқа "
+        "мақсатта қолданыла бастағанда регламент қолданылады.",
+        "ru": "Регламент ЕС об ИИ не применяется к системам ИИ, специально разработанным и "
+        "введённым в эксплуатацию исключительно для научных исследований и разработок "
+        "(ст. 2(6)); как только система начинает использоваться для других целей, Регламент "
+        "применяется.",
+        "en": "The EU AI Act does not apply to AI systems specifically developed and put into "
+        "service for the sole purpose of scientific research and development (Art 2(6)); once "
+        "the system is used for anything else, the Act applies.",
     },
     "out.other_law": {
         "kk": "Басқа заңдар, мысалы, дербес деректерді қорғау туралы заң, бұрынғыша қолданылады "
@@ -555,12 +622,18 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "profiles people is always high-risk, whatever exception is claimed (Art 6(3)).",
     },
     "art6_3.no_justification": {
-        "kk": "6(3)-баптың {letters} шарты бойынша ерекшелік көрсетілген, бірақ оның неге "
-        "қолданылатыны түсіндірілмеген, сондықтан оны пайдалануға болмайды.",
-        "ru": "Заявлено исключение по ст. 6(3), условие {letters}, но не объяснено, почему оно "
-        "применимо, поэтому им нельзя воспользоваться.",
-        "en": "An exception was claimed under Art 6(3), condition {letters}, but no reason was "
-        "given why it applies, so it cannot be used.",
+        "kk": "6(3)-баптың {letters} шарты бойынша ерекшелік көрсетілген, бірақ жүйенің "
+        "адамдардың денсаулығына, қауіпсіздігіне немесе негізгі құқықтарына елеулі зиян келтіру "
+        "қаупін туғызбайтыны және шешім қабылдау нәтижесіне айтарлықтай әсер етпейтіні туралы "
+        "бағалау құжатталмаған, сондықтан оны пайдалануға болмайды.",
+        "ru": "Заявлено исключение по ст. 6(3), условие {letters}, но не задокументирована "
+        "оценка того, что система не создаёт значительного риска вреда здоровью, безопасности "
+        "или основным правам людей и не влияет существенно на исход принятия решений, поэтому им "
+        "нельзя воспользоваться.",
+        "en": "An exception was claimed under Art 6(3), condition {letters}, but no assessment "
+        "was documented that the system does not pose a significant risk of harm to people's "
+        "health, safety or fundamental rights and does not materially influence the outcome of "
+        "decision making, so it cannot be used.",
     },
     "art6_3.condition": {
         "kk": "6(3)({letter})-баптағы ерекшелік қолданылады: {condition}.",
@@ -568,13 +641,18 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "en": "The exception in Art 6(3)({letter}) applies: {condition}.",
     },
     "art6_3.applied": {
-        "kk": "Ерекшелік қолданылады, жүйе адамдарды профильдемейді және себебі түсіндірілген, "
-        "сондықтан оның III қосымша бойынша қолданылуы ({points}) жоғары тәуекелді деп "
-        "саналмайды (6(3)-бап).",
-        "ru": "Исключение применимо, система не профилирует людей и причина объяснена, поэтому "
-        "её применение по Приложению III ({points}) не относится к высокому риску (ст. 6(3)).",
-        "en": "An exception applies, the system does not profile people and a reason has been "
-        "given, so its use under Annex III ({points}) is not treated as high-risk (Art 6(3)).",
+        "kk": "Ерекшелік шарты орындалады, жүйе адамдарды профильдемейді және оның елеулі зиян "
+        "қаупін туғызбайтыны әрі шешім қабылдау нәтижесіне айтарлықтай әсер етпейтіні туралы "
+        "бағалау құжатталған, сондықтан оның III қосымша бойынша қолданылуы ({points}) жоғары "
+        "тәуекелді деп саналмайды (6(3)-бап).",
+        "ru": "Условие исключения выполнено, система не профилирует людей, и задокументирована "
+        "оценка того, что она не создаёт значительного риска вреда и не влияет существенно на "
+        "исход принятия решений, поэтому её применение по Приложению III ({points}) не относится "
+        "к высокому риску (ст. 6(3)).",
+        "en": "A condition of the exception is met, the system does not profile people, and the "
+        "assessment that it does not pose a significant risk of harm and does not materially "
+        "influence the outcome of decision making is documented, so its use under Annex III "
+        "({points}) is not treated as high-risk (Art 6(3)).",
     },
     "art6_3.provider_duties": {
         "kk": "Жеткізуші ретінде сіз бұл бағалауды құжаттауға және нарыққа шығарар алдында жүйені "
@@ -593,15 +671,17 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "Art 49(2)); you can ask the provider for it.",
     },
     "high.non_public": {
-        "kk": "Биометрия, құқық қорғау немесе көші-қон салаларындағы жүйелер ЕО дерекқорының "
-        "жабық бөлімінде тіркеледі, сондықтан кейбір мәліметтер заң бойынша жарияланбайды "
-        "(49(4)-бап).",
-        "ru": "Системы в сферах биометрии, правоохранительной деятельности и миграции "
-        "регистрируются в закрытом разделе базы данных ЕС, поэтому часть сведений по закону не "
+        "kk": "Жүйе III қосымшаның 1, 6 немесе 7-тармағына жатады және құқық қорғау, көші-қон, "
+        "баспана беру немесе шекараны басқару салаларында қолданылады, сондықтан ол ЕО "
+        "дерекқорының жабық бөлімінде тіркеледі және кейбір мәліметтер заң бойынша "
+        "жарияланбайды (49(4)-бап).",
+        "ru": "Система относится к пунктам 1, 6 или 7 Приложения III и применяется в сферах "
+        "правоохранительной деятельности, миграции, убежища или пограничного контроля, поэтому "
+        "она регистрируется в закрытом разделе базы данных ЕС и часть сведений по закону не "
         "публикуется (ст. 49(4)).",
-        "en": "Systems for biometrics, law enforcement or migration are registered in a "
-        "non-public section of the EU database, so some details are withheld by law "
-        "(Art 49(4)).",
+        "en": "The system falls under Annex III, point 1, 6 or 7 and is used in law enforcement, "
+        "migration, asylum or border control management, so it is registered in a non-public "
+        "section of the EU database and some details are withheld by law (Art 49(4)).",
     },
     "high.provider": {
         "kk": "Жеткізуші ретінде сіз жүйені нарыққа шығарар немесе пайдалануға берер алдында "
@@ -620,24 +700,28 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "it under competent human oversight (Art 26).",
     },
     "high.explanation": {
-        "kk": "Жүйенің нәтижесіне негізделген шешім қатысты адамдар жүйенің сол шешімдегі рөлі "
-        "туралы анық түсініктеме алуға құқылы (86-бап).",
-        "ru": "Люди, в отношении которых принято решение на основе результатов системы, имеют "
-        "право на понятное объяснение роли системы в этом решении (ст. 86).",
-        "en": "People affected by a decision based on the system's output have the right to a "
-        "clear explanation of the system's role in it (Art 86).",
+        "kk": "Жүйенің нәтижесіне негізделген шешім өздері үшін заңды немесе соған ұқсас елеулі "
+        "салдар туғызатын адамдар жүйенің сол шешімдегі рөлі туралы анық түсініктеме алуға "
+        "құқылы (86-бап).",
+        "ru": "Люди, для которых решение на основе результатов системы влечёт правовые или "
+        "сходные по значимости последствия, имеют право на понятное объяснение роли системы в "
+        "этом решении (ст. 86).",
+        "en": "People for whom a decision based on the system's output has legal or similarly "
+        "significant effects have the right to a clear explanation of the system's role in it "
+        "(Art 86).",
     },
     # Fundamental rights impact assessment (Art 27).
     "fria.public": {
-        "kk": "Сіз мемлекеттік орган немесе мемлекеттік қызмет көрсететін ұйымсыз және III "
-        "қосымшадағы жоғары тәуекелді жүйені қолданасыз, сондықтан алғаш қолданар алдында оның "
-        "адамдардың негізгі құқықтарына әсерін бағалауға тиіссіз (27-бап).",
-        "ru": "Вы — государственный орган или организация, оказывающая публичные услуги, и "
-        "применяете высокорисковую систему из Приложения III, поэтому до первого применения "
-        "должны оценить её воздействие на основные права людей (ст. 27).",
-        "en": "You are a public body or an organisation providing public services and use a "
-        "high-risk system from Annex III, so you must assess its impact on people's fundamental "
-        "rights before first use (Art 27).",
+        "kk": "Сіз мемлекеттік органсыз немесе мемлекеттік көрсетілетін қызметтерді ұсынатын "
+        "жеке ұйымсыз және III қосымшадағы жоғары тәуекелді жүйені қолданасыз, сондықтан алғаш "
+        "қолданар алдында оның адамдардың негізгі құқықтарына әсерін бағалауға тиіссіз "
+        "(27-бап).",
+        "ru": "Вы — орган публичной власти или частная организация, оказывающая публичные "
+        "услуги, и применяете высокорисковую систему из Приложения III, поэтому до первого "
+        "применения должны оценить её воздействие на основные права людей (ст. 27).",
+        "en": "You are a public authority or a private entity providing public services and use "
+        "a high-risk system from Annex III, so you must assess its impact on people's "
+        "fundamental rights before first use (Art 27).",
     },
     "fria.credit_insurance": {
         "kk": "Жүйе несиеге қабілеттілікті немесе өмір мен денсаулықты сақтандырудағы тәуекелді "
@@ -660,12 +744,12 @@ RATIONALE: Final[Mapping[str, Translations]] = {
     },
     # Transparency (Art 50).
     "transparency.50(1)": {
-        "kk": "Жүйе адамдармен тікелей әрекеттеседі, сондықтан оларға ЖИ-мен сөйлесіп "
-        "отырғанын хабарлау қажет (50(1)-бап).",
+        "kk": "Жүйе адамдармен тікелей әрекеттеседі, сондықтан жағдайдан анық болмаса, оларға "
+        "ЖИ-мен сөйлесіп отырғанын хабарлау қажет (50(1)-бап).",
         "ru": "Система напрямую взаимодействует с людьми, поэтому им нужно сообщать, что они "
-        "имеют дело с ИИ (ст. 50(1)).",
+        "имеют дело с ИИ, если это не очевидно из обстоятельств (ст. 50(1)).",
         "en": "The system interacts directly with people, so they must be told that they are "
-        "dealing with an AI (Art 50(1)).",
+        "dealing with an AI, unless this is obvious from the context (Art 50(1)).",
     },
     "transparency.50(2)": {
         "kk": "Жүйе синтетикалық аудио, сурет, бейне немесе мәтін жасайды, сондықтан оның "
@@ -722,11 +806,13 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "minimal-risk; following a voluntary code of conduct is encouraged (Art 95).",
     },
     "literacy": {
-        "kk": "Жүйемен жұмыс істейтін немесе оны қадағалайтын қызметкерлердің ЖИ туралы білімі "
-        "жеткілікті болуы тиіс (4-бап).",
-        "ru": "Сотрудники, которые работают с системой или контролируют её, должны достаточно "
-        "разбираться в ИИ (ст. 4).",
-        "en": "Staff who operate or oversee the system must know enough about AI to do so (Art 4).",
+        "kk": "Жүйемен жұмыс істейтін немесе оны қадағалайтын қызметкерлердің ЖИ сауаттылығын "
+        "қолдау шаралары қабылдануы тиіс (4-бап, Digital Omnibus on AI өзгерткен редакцияда).",
+        "ru": "Нужно принимать меры для поддержки грамотности в области ИИ у сотрудников, "
+        "которые работают с системой или контролируют её (ст. 4 в редакции Digital Omnibus on "
+        "AI).",
+        "en": "Measures must be taken to support the AI literacy of staff who operate or oversee "
+        "the system (Art 4, as amended by the Digital Omnibus on AI).",
     },
     # General-purpose AI models (Art 51-55).
     "gpai.provider": {
@@ -750,14 +836,179 @@ RATIONALE: Final[Mapping[str, Translations]] = {
         "on its provider (Art 53).",
     },
     "gpai.class": {
-        "kk": "Жалпы мақсаттағы модель өз алдына тәуекел санатын өзгертпейді; жүйелік тәуекелі "
-        "бар модельдерге осы сауалнама бағаламайтын қосымша міндеттер жүктеледі (51-бап, "
-        "55-бап).",
-        "ru": "Модель общего назначения сама по себе не меняет класс риска; на модели с "
-        "системным риском возлагаются дополнительные обязанности, которые этот опросник не "
-        "оценивает (ст. 51, ст. 55).",
-        "en": "A general-purpose model does not by itself change the risk class; models with "
-        "systemic risk have further duties that this questionnaire does not assess (Art 51, "
+        "kk": "Жалпы мақсаттағы модель өз алдына жүйенің тәуекел санатын өзгертпейді; санат "
+        "жүйенің қолданылуынан анықталады (6-бап).",
+        "ru": "Модель общего назначения сама по себе не меняет класс риска системы; класс "
+        "определяется применением системы (ст. 6).",
+        "en": "A general-purpose model does not by itself change the risk class of the system; "
+        "the class follows from the system's use (Art 6).",
+    },
+    # Added by the 2026.2 logic: scope, Art 5 as amended, routes, roles and exceptions.
+    "out.no_influence": {
+        "kk": "Жүйенің нәтижелері физикалық немесе виртуалды ортаға әсер ете алмайды, сондықтан "
+        "ол ЖИ жүйесі емес және оған ЕО-ның ЖИ туралы регламенті қолданылмайды (3(1)-бап).",
+        "ru": "Результаты системы не могут влиять на физическую или виртуальную среду, поэтому "
+        "это не система ИИ и Регламент ЕС об ИИ к ней не применяется (ст. 3(1)).",
+        "en": "The system's outputs cannot influence physical or virtual environments, so it is "
+        "not an AI system and the EU AI Act does not apply to it (Art 3(1)).",
+    },
+    "out.pre_market_research": {
+        "kk": "ЕО-ның ЖИ туралы регламенті ЖИ жүйелерін нарыққа шығарғанға немесе пайдалануға "
+        "бергенге дейінгі зерттеуге, сынауға және әзірлеуге қолданылмайды (2(8)-бап); бұл "
+        "ерекшелік нақты жағдайлардағы сынауды қамтымайды, ал жүйе нарыққа шығарылғанда немесе "
+        "пайдалануға берілгенде регламент қолданылады.",
+        "ru": "Регламент ЕС об ИИ не применяется к исследованиям, испытаниям и разработке систем "
+        "ИИ до их выпуска на рынок или ввода в эксплуатацию (ст. 2(8)); это исключение не "
+        "охватывает испытания в реальных условиях, а после выпуска на рынок или ввода в "
+        "эксплуатацию Регламент применяется.",
+        "en": "The EU AI Act does not apply to research, testing or development of AI systems "
+        "before they are placed on the market or put into service (Art 2(8)); this exclusion "
+        "does not cover testing in real-world conditions, and the Act applies once the system is "
+        "placed on the market or put into service.",
+    },
+    "out.third_country": {
+        "kk": "ЕО-ның ЖИ туралы регламенті ЕО-мен немесе оның мүше мемлекеттерімен құқық қорғау "
+        "және сот ісі саласындағы халықаралық ынтымақтастық немесе келісімдер аясында ЖИ "
+        "жүйелерін қолданатын үшінші елдердің мемлекеттік органдарына қолданылмайды "
+        "(2(4)-бап).",
+        "ru": "Регламент ЕС об ИИ не применяется к органам публичной власти третьих стран, "
+        "которые используют системы ИИ в рамках международного сотрудничества или соглашений с "
+        "ЕС или его государствами-членами в сфере правоохранительной деятельности и правосудия "
+        "(ст. 2(4)).",
+        "en": "The EU AI Act does not apply to public authorities of third countries that use AI "
+        "systems in the framework of international cooperation or agreements with the EU or its "
+        "Member States for law enforcement and judicial cooperation (Art 2(4)).",
+    },
+    "out.open_source": {
+        "kk": "Жүйе тегін әрі ашық бастапқы код лицензиясымен шығарылған және жоғары тәуекелді "
+        "емес, 5 немесе 50-бапқа жатпайды, сондықтан оған ЕО-ның ЖИ туралы регламенті "
+        "қолданылмайды (2(12)-бап).",
+        "ru": "Система выпущена по свободной лицензии с открытым исходным кодом и не является "
+        "высокорисковой, не подпадает под ст. 5 или 50, поэтому Регламент ЕС об ИИ к ней не "
+        "применяется (ст. 2(12)).",
+        "en": "The system is released under a free and open-source licence and is neither "
+        "high-risk nor covered by Art 5 or 50, so the EU AI Act does not apply to it "
+        "(Art 2(12)).",
+    },
+    "open_source.in_scope": {
+        "kk": "Жүйе ашық бастапқы код лицензиясымен шығарылған, бірақ ол жоғары тәуекелді немесе "
+        "5 не 50-бапқа жатады, сондықтан регламент оған қолданылады (2(12)-бап).",
+        "ru": "Система выпущена по лицензии с открытым исходным кодом, но она высокорисковая или "
+        "подпадает под ст. 5 или 50, поэтому Регламент к ней применяется (ст. 2(12)).",
+        "en": "The system is released under an open-source licence, but it is high-risk or "
+        "covered by Art 5 or 50, so the Act applies to it (Art 2(12)).",
+    },
+    "prohibited.omnibus": {
+        "kk": "Жүйе адамның келісімінсіз интимдік бейнелерді немесе балаларға жыныстық "
+        "зорлық-зомбылық көрсететін материалдарды жасайды; мұндай жүйелерге 5-бапқа Digital "
+        "Omnibus on AI (COM(2025) 836, Ресми журналдағы сілтемесі әлі табылған жоқ) енгізген "
+        "тыйым 2026 жылғы 2 желтоқсаннан бастап қолданылады.",
+        "ru": "Система создаёт интимные изображения людей без их согласия или материалы "
+        "сексуального насилия над детьми; запрет таких систем, который Digital Omnibus on AI "
+        "(COM(2025) 836, ссылка на Официальный журнал пока не найдена) вводит в ст. 5, "
+        "применяется со 2 декабря 2026 года.",
+        "en": "The system generates non-consensual intimate imagery or child sexual abuse "
+        "material; the ban on such systems that the Digital Omnibus on AI (COM(2025) 836, "
+        "Official Journal reference not yet found) adds to Art 5 applies from 2 December 2026.",
+    },
+    "high.section_b": {
+        "kk": "Жүйе I қосымшаның B бөліміндегі заңнама қолданылатын өнім ретінде ғана жоғары "
+        "тәуекелді, сондықтан ЖИ туралы регламенттен оған тек 6(1), 102–109 және 112-баптар "
+        "қолданылады (2(2)-бап).",
+        "ru": "Система относится к высокому риску только как продукт, подпадающий под "
+        "законодательство раздела B Приложения I, поэтому из Регламента об ИИ к ней применяются "
+        "только ст. 6(1), 102–109 и 112 (ст. 2(2)).",
+        "en": "The system is high-risk only as a product under the legislation in Annex I, "
+        "Section B, so only Arts 6(1), 102–109 and 112 of the AI Act apply to it (Art 2(2)).",
+    },
+    "annex_iii.1b_ban": {
+        "kk": "Биометриялық деректер бойынша адамдардың нәсілін, саяси көзқарасын, кәсіподаққа "
+        "мүшелігін, дінін не наным-сенімін, жыныстық өмірін немесе жыныстық бағдарын анықтау "
+        "үшін санаттарға бөлуге тыйым салынған, ол жоғары тәуекелді қолдану емес "
+        "(5(1)(g)-бап); III қосымшаның 1(b)-тармағы басқа сезімтал белгілерге қатысты.",
+        "ru": "Категоризация людей по биометрическим данным для определения их расы, "
+        "политических взглядов, членства в профсоюзе, религии или убеждений, интимной жизни или "
+        "сексуальной ориентации запрещена, а не относится к высокому риску (ст. 5(1)(g)); "
+        "пункт 1(b) Приложения III касается других чувствительных признаков.",
+        "en": "Sorting people by biometric data to infer their race, political opinions, trade "
+        "union membership, religion or beliefs, sex life or sexual orientation is banned, not "
+        "high-risk (Art 5(1)(g)); Annex III, point 1(b) covers other sensitive attributes.",
+    },
+    "high.importer": {
+        "kk": "Импорттаушы ретінде сіз жоғары тәуекелді жүйені нарыққа шығарар алдында оның "
+        "талаптарға сәйкестігін тексеруге тиіссіз; жеткізуші мен пайдаланушының міндеттері сізге "
+        "жүктелмейді (23-бап).",
+        "ru": "Как импортёр, вы должны до выпуска высокорисковой системы на рынок проверить её "
+        "соответствие; обязанности поставщика и эксплуатанта на вас не возлагаются (ст. 23).",
+        "en": "As the importer, you must verify the high-risk system's conformity before placing "
+        "it on the market; the provider's and deployer's duties are not yours (Art 23).",
+    },
+    "high.distributor": {
+        "kk": "Дистрибьютор ретінде сіз жоғары тәуекелді жүйені ұсынар алдында оның "
+        "таңбалауын, құжаттамасын және нұсқаулығын тексеруге тиіссіз; жеткізуші мен "
+        "пайдаланушының міндеттері сізге жүктелмейді (24-бап).",
+        "ru": "Как дистрибьютор, вы должны до предложения высокорисковой системы на рынке "
+        "проверить её маркировку, документацию и инструкцию; обязанности поставщика и "
+        "эксплуатанта на вас не возлагаются (ст. 24).",
+        "en": "As the distributor, you must check the high-risk system's marking, documentation "
+        "and instructions before making it available; the provider's and deployer's duties are "
+        "not yours (Art 24).",
+    },
+    "high.workplace": {
+        "kk": "Жүйе жұмыс орнында қолданылса, оны енгізер алдында қызметкерлерге және олардың "
+        "өкілдеріне хабарлау қажет, ол III қосымшаның қай саласына жатса да (26(7)-бап).",
+        "ru": "Если система применяется на рабочем месте, до её внедрения нужно проинформировать "
+        "работников и их представителей, к какой бы области Приложения III она ни относилась "
+        "(ст. 26(7)).",
+        "en": "If the system is used at the workplace, workers and their representatives must be "
+        "informed before it is put into use, whatever its Annex III area (Art 26(7)).",
+    },
+    "transparency.crime_exception": {
+        "kk": "Жүйені қолдануға қылмыстарды анықтау, алдын алу, тергеу немесе қылмыстық қудалау "
+        "үшін заңмен рұқсат етілген, сондықтан 50-баптың (1)–(4)-тармақтарындағы ашықтық "
+        "міндеттері оған қолданылмайды (50-бап).",
+        "ru": "Применение системы разрешено законом для выявления, предотвращения, "
+        "расследования или уголовного преследования преступлений, поэтому обязанности "
+        "прозрачности из пунктов 1–4 ст. 50 к ней не применяются (ст. 50).",
+        "en": "The system's use is authorised by law to detect, prevent, investigate or "
+        "prosecute criminal offences, so the transparency duties of Art 50(1) to 50(4) do not "
+        "apply to it (Art 50).",
+    },
+    "transparency.other_role": {
+        "kk": "50-баптың кейбір міндеттерін басқа тарап атқарады: 50(1) және 50(2)-тармақтар "
+        "жеткізушіге, 50(3) және 50(4)-тармақтар пайдаланушыға жүктеледі (50-бап).",
+        "ru": "Часть обязанностей по ст. 50 несёт другая сторона: пункты 50(1) и 50(2) — "
+        "поставщик, пункты 50(3) и 50(4) — эксплуатант (ст. 50).",
+        "en": "Some of these Art 50 duties fall on another party: 50(1) and 50(2) on the "
+        "provider, 50(3) and 50(4) on the deployer (Art 50).",
+    },
+    "gpai.systemic_provider": {
+        "kk": "Модельдің жүйелік тәуекелі бар, сондықтан оның жеткізушісі ретінде сіз модельді "
+        "бағалауға, қарсыласу тестілеуін жүргізуге, елеулі оқиғалар туралы хабарлауға және "
+        "киберқауіпсіздікті қамтамасыз етуге тиіссіз (51-бап, 55-бап).",
+        "ru": "Модель обладает системным риском, поэтому как её поставщик вы должны проводить её "
+        "оценку и состязательное тестирование, сообщать о серьёзных инцидентах и обеспечивать "
+        "кибербезопасность (ст. 51, ст. 55).",
+        "en": "The model has systemic risk, so as its provider you must evaluate it, run "
+        "adversarial testing, report serious incidents and ensure cybersecurity (Art 51, "
         "Art 55).",
+    },
+    "gpai.systemic_other": {
+        "kk": "Модельдің жүйелік тәуекелі бар; бұған байланысты қосымша міндеттер модель "
+        "жеткізушісіне жүктеледі (55-бап).",
+        "ru": "Модель обладает системным риском; связанные с этим дополнительные обязанности "
+        "несёт поставщик модели (ст. 55).",
+        "en": "The model has systemic risk; the further duties this brings fall on the model's "
+        "provider (Art 55).",
+    },
+    "gpai.system": {
+        "kk": "Бұл жалпы мақсаттағы ЖИ жүйесі, яғни жалпы мақсаттағы ЖИ моделіне негізделген "
+        "жүйе; ол басқа ЖИ жүйелері сияқты өз қолданылуына қарай, оның ішінде жоғары тәуекелді "
+        "болып жіктеледі (3(66)-бап).",
+        "ru": "Это система ИИ общего назначения, то есть система на основе модели ИИ общего "
+        "назначения; как и любая система ИИ, она классифицируется по своему применению, в том "
+        "числе как высокорисковая (ст. 3(66)).",
+        "en": "This is a general-purpose AI system, an AI system based on a general-purpose AI "
+        "model; like any AI system it is classified by its use, high-risk included (Art 3(66)).",
     },
 }
