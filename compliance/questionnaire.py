@@ -15,6 +15,7 @@ from typing import Any
 
 from django import forms
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from compliance import classification_texts as texts
@@ -25,7 +26,7 @@ from compliance.classification import (
     PROHIBITED_PRACTICES,
 )
 from register.i18n import pick
-from register.models import ActRole, KzRiskDegree
+from register.models import ActRole
 
 YES_NO_UNSURE = [("yes", _("Yes")), ("no", _("No")), ("unsure", _("I am not sure"))]
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -59,7 +60,7 @@ _lazy_practice = lazy(_practice_label, str)
 
 
 def _degree_label(degree: str) -> str:
-    return f"{KzRiskDegree(degree).label} — {_text(texts.KZ_RISK_DEGREE_TEXTS, degree)}"
+    return capfirst(_text(texts.KZ_RISK_DEGREE_TEXTS, degree))
 
 
 _lazy_degree = lazy(_degree_label, str)

@@ -33,7 +33,7 @@ ANSWERS_BY_STEP = [
             "synthetic_results": "no",
         },
     ),
-    ("kz-prohibited", {"kz_prohibited_capabilities": ["social_scoring"]}),
+    ("kz-prohibited", {}),
     ("prohibited", {}),
     (
         "high-risk",
@@ -94,10 +94,10 @@ def test_questionnaire_classifies_and_stores_the_outcome(client, editor, agency)
     answers = system.classification_answers
     assert answers["kz_failure_consequences"] == "Benefit payments would stop for a region."
     assert answers["kz_risk_assigned_by"] == "Head of the IT department"
-    assert answers["kz_prohibited_capabilities"] == ["social_scoring"]
+    assert answers["kz_prohibited_capabilities"] == []
     assert answers["state_information_resources"] is True
     assert answers["public_service_provider"] is False
-    assert system.classification["kz"]["prohibited"] is True
+    assert system.classification["kz"]["prohibited"] is False
     assert system.classification["kz"]["state_infosec_regime"] is True
 
 
@@ -127,6 +127,13 @@ def test_the_kazakh_step_asks_the_degree_and_the_seven_capabilities(client, edit
     assert len(KZ_PROHIBITED_CAPABILITIES) == 7
     for key in KZ_PROHIBITED_CAPABILITIES:
         assert f'value="{key}"' in capabilities
+    response = client.post(
+        base + "kz-prohibited/", {"kz_prohibited_capabilities": ["emotion_without_consent"]}
+    )
+    assert response.status_code == 302
+    client.post(base)
+    system.refresh_from_db()
+    assert system.classification["kz"]["prohibited"] is True
 
 
 def test_a_degree_without_the_consequences_of_failure_is_an_error(client, editor, agency):
