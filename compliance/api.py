@@ -118,6 +118,12 @@ def bounded_errors(errors: dict[str, list[str]]) -> dict[str, Any]:
 class ClassifyView(APIView):
     """POST the questionnaire's answers as a JSON object; get the outcome.
 
+    The accepted keys are ``compliance.classification.ANSWER_FIELDS`` (the EU AI Act's questions
+    and Kazakhstan's Law on AI's: ``kz_risk_degree``, ``kz_failure_consequences``,
+    ``kz_risk_assigned_by``, ``decision_role``, ``human_can_correct``,
+    ``kz_prohibited_capabilities``, ``critical_ict_object``, ``state_information_resources``,
+    ``synthetic_results``), all optional; the outcome carries the EU keys and, under ``kz``, the
+    Law on AI's (see ``compliance.classification.classify``).
     ``?language=kk|ru|en`` chooses the language of the rationale and obligation titles
     (default: the request's language). Malformed answers answer 400 with the messages per
     field (bounded: ``bounded_errors``); a body over ``MAX_BODY_BYTES`` answers 413. Nothing is

@@ -223,9 +223,9 @@ def test_unknown_risk_class_is_named(tmp_path):
 
 
 def test_unknown_role_is_named(tmp_path):
-    applies = {**GOOD_RULE["applies_to"], "roles": ["importer"]}
+    applies = {**GOOD_RULE["applies_to"], "roles": ["manufacturer"]}
     write(tmp_path, "test.yaml", rule(applies_to=applies))
-    assert "rule TST-01-01: applies_to.roles: unknown 'importer'" in load_error(tmp_path)
+    assert "rule TST-01-01: applies_to.roles: unknown 'manufacturer'" in load_error(tmp_path)
 
 
 def test_unknown_jurisdiction_is_named(tmp_path):

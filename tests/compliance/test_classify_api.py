@@ -117,3 +117,42 @@ def test_api_error_responses_are_bounded(client):
     assert all(len(key) <= MAX_KEY_CHARS for key in payload["errors"])
     assert all(len(m) <= MAX_MESSAGE_CHARS for ms in payload["errors"].values() for m in ms)
     assert len(response.content) < 10_000
+
+
+def test_api_accepts_the_kz_and_new_eu_inputs(client):
+    answers = {
+        "role": "importer",
+        "annex_iii": ["6a"],
+        "law_enforcement_migration_use": True,
+        "public_service_provider": True,
+        "kz_risk_degree": "high",
+        "kz_failure_consequences": "Investigations stall.",
+        "kz_risk_assigned_by": "Head of digital",
+        "decision_role": "recommends",
+        "human_can_correct": True,
+        "kz_prohibited_capabilities": [],
+        "critical_ict_object": True,
+        "state_information_resources": False,
+        "synthetic_results": False,
+    }
+    response = client.post(
+        "/api/v1/classify?language=kk", data=json.dumps(answers), content_type="application/json"
+    )
+    assert response.status_code == 200
+    body = response.json()
+    assert body == classify(answers, language="kk")
+    assert body["non_public_registration"] is True
+    assert body["kz"]["risk_degree"] == "high"
+    assert body["kz"]["autonomy"] == "low"
+    assert body["kz"]["state_infosec_regime"] is True
+
+
+def test_api_lists_the_valid_values_once_per_field(client):
+    response = client.post(
+        "/api/v1/classify",
+        data=json.dumps({"kz_prohibited_capabilities": ["x1", "x2", "x3"]}),
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    messages = response.json()["errors"]["kz_prohibited_capabilities"]
+    assert sum("Valid values" in message for message in messages) == 1
