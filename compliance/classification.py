@@ -574,3 +574,30 @@ def _json_type(value: Any) -> str:
     if isinstance(value, Iterable):
         return "a list"
     return type(value).__name__
+
+
+# --- Kazakhstan's AI Law (Art 17) -------------------------------------------------------------
+
+KZ_RISK_DEGREES: Final = ("minimal", "medium", "high")
+KZ_AUTONOMY_DEGREES: Final = ("low", "medium", "high")
+KZ_PROHIBITED_CAPABILITIES: Final = (
+    "manipulation",
+    "vulnerability",
+    "social_scoring",
+    "unlawful_personal_data",
+    "biometric_discrimination",
+    "emotion_without_consent",
+    "unlawful_results",
+)
+DECISION_ROLES: Final = ("automatic", "recommends", "informs")
+
+
+def kz_autonomy(decision_role: str | None, human_can_correct: bool | None) -> str | None:
+    """Art 17(2): low when a person makes the final choice (the system informs or recommends),
+    medium when the system decides and a person can correct or cancel it, high when no person
+    can; ``None`` for an unknown decision role."""
+    if decision_role in ("informs", "recommends"):
+        return "low"
+    if decision_role == "automatic":
+        return "medium" if human_can_correct else "high"
+    return None
