@@ -138,6 +138,7 @@ class HighRiskSystemFactory(AISystemFactory):
     non_ai_alternative_en = "Apply at any public service centre, handled by an officer."
     documentation_ref = "Department archive, file AI-7"
     decision_role = "recommends"
+    channels = ["egov_portal"]
     architecture_en = "Gradient-boosted trees over the application form."
     performance_en = "Precision 0.93, recall 0.88 on the 2025 test set."
     contact_email = "benefits@example.gov.kz"
