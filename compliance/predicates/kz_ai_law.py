@@ -21,8 +21,8 @@ from compliance.predicates._common import (
     Params,
     assessments,
     has_text,
-    oversight_of,
     outcome_of,
+    oversight_of,
 )
 from compliance.rules.model import PASS, Choice, Verdict, fail, not_applicable
 from compliance.rules.registry import predicate
@@ -132,9 +132,7 @@ def serves_people(system: AISystem) -> bool:
     return bool((system.classification_answers or {}).get("interacts_with_people"))
 
 
-@predicate(
-    "kz_ai_use_disclosed", reads=(CLASSIFICATION, "system.channels", "system.ai_disclosure")
-)
+@predicate("kz_ai_use_disclosed", reads=(CLASSIFICATION, "system.channels", "system.ai_disclosure"))
 def kz_ai_use_disclosed(system: AISystem, params: Params) -> Verdict:
     """Art 21(1): every system that serves people tells them that AI is used."""
     if not serves_people(system):

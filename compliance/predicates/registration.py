@@ -27,9 +27,7 @@ def registration_recorded(system: AISystem, params: Params) -> Verdict:
     return PASS if getattr(system, params["field"]).strip() else fail(field=params["field"])
 
 
-@predicate(
-    "non_public_registration_withheld", reads=(CLASSIFICATION, "system.withholding")
-)
+@predicate("non_public_registration_withheld", reads=(CLASSIFICATION, "system.withholding"))
 def non_public_registration_withheld(system: AISystem, params: Params) -> Verdict:
     """Art 49(4): the classification put the system in the non-public section (points 1, 6 or 7
     used in law enforcement, migration, asylum or border control), so the record is restricted."""
@@ -37,7 +35,9 @@ def non_public_registration_withheld(system: AISystem, params: Params) -> Verdic
         return not_applicable(reason="public_registration")
     if system.withholding == Withholding.RESTRICTED:
         return PASS
-    return fail(areas=sorted({p[0] for p in annex_iii_points(system)}), withholding=system.withholding)
+    return fail(
+        areas=sorted({p[0] for p in annex_iii_points(system)}), withholding=system.withholding
+    )
 
 
 @predicate("art6_3_assessment_documented", params={"min_chars": int}, reads=(CLASSIFICATION,))

@@ -20,9 +20,9 @@ import json
 import re
 import string
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from dataclasses import dataclass
 from typing import Any, Final
 
 import yaml
@@ -415,7 +415,9 @@ def _reference(
     instrument = instruments.get(texts.pop("instrument"))
     if instrument is None:
         expected = ", ".join(sorted(instruments))
-        problems.add(where, f"unknown instrument {parts['instrument']!r}; expected one of: {expected}")
+        problems.add(
+            where, f"unknown instrument {parts['instrument']!r}; expected one of: {expected}"
+        )
         return None
     texts["confidence"] = texts["confidence"] or "H"
     if texts["confidence"] not in CONFIDENCES:
@@ -559,7 +561,9 @@ def _source_of(value: Any) -> str | Mapping[str, str]:
     return value.isoformat() if isinstance(value, dt.date) else str(value)
 
 
-def _date(value: Any, where: str, problems: _Problems, key: str = "effective_from") -> dt.date | None:
+def _date(
+    value: Any, where: str, problems: _Problems, key: str = "effective_from"
+) -> dt.date | None:
     # YAML reads an unquoted 2026-08-02 as a date already; a quoted one arrives as text.
     if isinstance(value, dt.datetime):
         problems.add(where, f"{key} must be a date, not a date and time ({value})")

@@ -102,7 +102,9 @@ def test_autonomy_contradicting_the_oversight_fails(
     system, role, can_correct, can_override, mode, contradictions
 ):
     system = update(system, decision_role=role)
-    system = store_outcome(system, kz={"autonomy": None}, answers={"human_can_correct": can_correct})
+    system = store_outcome(
+        system, kz={"autonomy": None}, answers={"human_can_correct": can_correct}
+    )
     system = update_oversight(system, can_override=can_override, mode=mode)
     result = verdict("KZAI-17-03", system)
     assert result.passed is (not contradictions)
@@ -186,5 +188,7 @@ def test_the_other_owner_or_holder_is_named(system):
         "field": "other_party",
         "legal_position": "holder",
     }
-    named = update(holder, other_party_en="Ministry of Artificial Intelligence and Digital Development")
+    named = update(
+        holder, other_party_en="Ministry of Artificial Intelligence and Digital Development"
+    )
     assert verdict("KZAI-15-02", named).passed
