@@ -550,7 +550,9 @@ def _date_or_milestone(
     if isinstance(value, str) and value in milestones:
         return milestones[value].date
     if isinstance(value, str) and not value[:1].isdigit():
-        problems.add(where, f"effective_from: unknown milestone {value!r}")
+        problems.add(
+            where, f"effective_from {value!r} is not an ISO date (YYYY-MM-DD) or a milestone"
+        )
         return None
     return _date(value, where, problems)
 

@@ -461,6 +461,7 @@ def test_tasks_are_declared_for_reliable_delivery():
     assert {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()} == {tasks.sweep.name}
 
 
+@pytest.mark.usefixtures("annex_iii_in_force")
 def test_a_change_is_checked_after_commit(broken, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         tasks.enqueue_check(broken.pk)
@@ -469,6 +470,7 @@ def test_a_change_is_checked_after_commit(broken, django_capture_on_commit_callb
     assert latest_check_run().trigger == "change"
 
 
+@pytest.mark.usefixtures("annex_iii_in_force")
 def test_run_checks_prints_the_counts(broken):
     out = io.StringIO()
     call_command("run_checks", stdout=out)
