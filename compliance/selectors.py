@@ -125,7 +125,7 @@ def system_findings(system: AISystem) -> QuerySet[Finding]:
     """Open and waived findings of ``system``, most severe first."""
     return (
         Finding.objects.filter(system=system, status__in=(FindingStatus.OPEN, FindingStatus.WAIVED))
-        .select_related("system")
+        .select_related("system", "system__organisation")
         .alias(severity_rank=SEVERITY_ORDER)
         .order_by("severity_rank", "rule_id")
     )

@@ -194,6 +194,11 @@ CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE, **REGISTER_BEAT_SCHEDULE}
 
 # Which sets of rules of the compliance catalogue apply on this installation.
 COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "KZ"])
+# Milestones of compliance/catalogue/timeline.yaml moved by this deployment:
+# "ai_act.high_risk.annex_iii=2026-08-02,kz_ai_law=2026-01-18" (checked by compliance.E001).
+COMPLIANCE_EFFECTIVE_DATES = dict(
+    item.partition("=")[::2] for item in env.list("COMPLIANCE_EFFECTIVE_DATES")
+)
 
 # --- Client addresses ----------------------------------------------------------------------
 

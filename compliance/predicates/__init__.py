@@ -22,6 +22,7 @@ Importing this package registers every predicate; ``compliance.rules.loader`` do
 from compliance.predicates import (  # noqa: F401 — imported to register their predicates
     data,
     fria,
+    kz_ai_law,
     oversight,
     prohibited,
     record,

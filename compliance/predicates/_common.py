@@ -28,6 +28,12 @@ SYSTEM_TEXT_FIELDS: Final = (
     "architecture",
     "performance",
     "owner_role",
+    "other_party",
+    "ai_disclosure",
+    "marking_method",
+    "explanation_route",
+    "data_access_route",
+    "non_ai_alternative",
 )
 SYSTEM_PLAIN_FIELDS: Final = (
     "instructions_for_use_url",
@@ -36,12 +42,13 @@ SYSTEM_PLAIN_FIELDS: Final = (
     "eu_database_ref",
     "eu_database_url",
     "model_type",
+    "documentation_ref",
+    "user_agreement_url",
 )
 OVERSIGHT_TEXT_FIELDS: Final = ("training", "automation_bias", "monitoring")
 DATA_SOURCE_TEXT_FIELDS: Final = ("origin", "bias_examination", "legal_basis")
 SOURCE_KINDS: Final = ("all", "personal", "special")
 FRIA_LETTERS: Final = dict(zip(ImpactAssessment.FRIA_PARTS, "abcdef", strict=True))
-ANNEX_III_AREAS: Final = tuple(str(n) for n in range(1, 9))
 CRITICAL_INFRASTRUCTURE: Final = "2"
 
 #: The record and its parts as ``Predicate`` names them, with their models.

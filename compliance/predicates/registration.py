@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from compliance.predicates._common import (
-    ANNEX_III_AREAS,
     CLASSIFICATION,
     Params,
     annex_iii_beyond_critical_infrastructure,
     annex_iii_points,
     art6_3_derogation_applied,
+    outcome_of,
 )
 from compliance.rules.model import PASS, Choice, Verdict, fail, not_applicable
 from compliance.rules.registry import predicate
@@ -27,18 +27,17 @@ def registration_recorded(system: AISystem, params: Params) -> Verdict:
     return PASS if getattr(system, params["field"]).strip() else fail(field=params["field"])
 
 
-@predicate(
-    "restricted_areas_withheld",
-    params={"areas": Choice(ANNEX_III_AREAS, many=True)},
-    reads=(CLASSIFICATION, "system.withholding"),
-)
-def restricted_areas_withheld(system: AISystem, params: Params) -> Verdict:
-    areas = sorted({point[0] for point in annex_iii_points(system)} & set(params["areas"]))
-    if not areas:
-        return not_applicable(reason="no_restricted_area")
+@predicate("non_public_registration_withheld", reads=(CLASSIFICATION, "system.withholding"))
+def non_public_registration_withheld(system: AISystem, params: Params) -> Verdict:
+    """Art 49(4): the classification put the system in the non-public section (points 1, 6 or 7
+    used in law enforcement, migration, asylum or border control), so the record is restricted."""
+    if not outcome_of(system).get("non_public_registration"):
+        return not_applicable(reason="public_registration")
     if system.withholding == Withholding.RESTRICTED:
         return PASS
-    return fail(areas=areas, withholding=system.withholding)
+    return fail(
+        areas=sorted({p[0] for p in annex_iii_points(system)}), withholding=system.withholding
+    )
 
 
 @predicate("art6_3_assessment_documented", params={"min_chars": int}, reads=(CLASSIFICATION,))

@@ -1,13 +1,11 @@
 """Predicates of ``catalogue/transparency.yaml``: Art 50 duties and informing people.
 
-Measurable proxies (each a choice the rule's hint explains to the editor):
+The Art 50 duties read the record's AI disclosure (``ai_disclosure``: 50(1), (3), (4)) and
+marking method (``marking_method``: 50(2)).
 
-- An AI disclosure (Art 50(1), (3), (4)) has no field of its own: the rule wants the text on how
-  the system fits into the process (``process_integration``) filled in, where the editor says how
-  and when people are told they deal with an AI. Marking of synthetic content (Art 50(2)) is
-  described in ``architecture``.
-- People are informed (Art 26(11)) when the record has a plain-language summary and names the
-  affected groups, and its card is public (published and not withdrawn).
+Measurable proxy (a choice the rule's hint explains to the editor): people are informed
+(Art 26(11)) when the record has a plain-language summary and names the affected groups, and its
+card is public (published and not withdrawn).
 """
 
 from __future__ import annotations

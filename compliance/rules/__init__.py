@@ -27,24 +27,41 @@ Applicability (``applies_to``) keys, all matched against the record as stored:
 - ``public_authority``: ``true``, ``false`` or ``any``; taken from the classification answers,
   and true when the record has not been classified (every organisation in the register is a
   public body);
-- ``jurisdictions``: the legal orders the rule comes from (``EU``, ``KZ``); a deployment switches
-  them on with the optional setting ``COMPLIANCE_JURISDICTIONS`` (default: both);
+- ``jurisdictions``: a mapping from the organisation's jurisdiction (``EU``, ``KZ``) to the
+  rule's force there, ``binding`` or ``principle`` (``Rule.force(system)``); in a jurisdiction
+  it does not name the rule is not applicable (``reason: "not_in_jurisdiction"``). A rule binds
+  only in the jurisdiction of its instrument. The optional setting ``COMPLIANCE_JURISDICTIONS``
+  (default: both) names the jurisdictions the deployment serves: a rule is enabled when it
+  applies in one of them;
 - ``phases`` (optional, default ``any``): lifecycle phases in which the rule applies.
+
+A ``reference`` names an instrument of ``catalogue/instruments.yaml`` by key, with the article
+and a ``confidence`` (H, M or L; M and L are not yet confirmed against the official text).
+``effective_from`` is a date, a milestone of ``catalogue/timeline.yaml`` or a mapping of
+high-risk routes to milestones, resolved with the stored outcome's ``high_risk_routes``
+(``Rule.effective_on(system)``); the setting ``COMPLIANCE_EFFECTIVE_DATES`` overrides milestones.
 """
 
 from compliance.rules.model import (
     ANY,
+    BINDING,
+    CONFIDENCES,
+    FORCES,
     JURISDICTIONS,
     LANGUAGES,
     PASS,
     PHASES,
+    PRINCIPLE,
     RESERVED_PARAMS,
     RISK_CLASSES,
+    ROUTES,
     SECTIONS,
     SEVERITIES,
     AppliesTo,
     Catalogue,
     Choice,
+    Instrument,
+    Milestone,
     Outcome,
     ParamSpec,
     Predicate,
@@ -64,6 +81,7 @@ from compliance.rules.loader import (  # isort: skip
     CATALOGUE_DIR,
     catalogue_version,
     check_rule_catalogue,
+    effective_date_overrides,
     get_catalogue,
     load_catalogue,
     registered_predicates,
@@ -71,18 +89,25 @@ from compliance.rules.loader import (  # isort: skip
 
 __all__ = [
     "ANY",
+    "BINDING",
     "CATALOGUE_DIR",
+    "CONFIDENCES",
+    "FORCES",
     "JURISDICTIONS",
     "LANGUAGES",
     "PASS",
     "PHASES",
+    "PRINCIPLE",
     "RESERVED_PARAMS",
     "RISK_CLASSES",
+    "ROUTES",
     "SECTIONS",
     "SEVERITIES",
     "AppliesTo",
     "Catalogue",
     "Choice",
+    "Instrument",
+    "Milestone",
     "Outcome",
     "ParamSpec",
     "Predicate",
@@ -92,6 +117,7 @@ __all__ = [
     "Verdict",
     "catalogue_version",
     "check_rule_catalogue",
+    "effective_date_overrides",
     "enabled_jurisdictions",
     "fail",
     "get_catalogue",

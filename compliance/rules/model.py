@@ -28,6 +28,17 @@ RISK_CLASSES: Final = MappingProxyType(
     {**{name: name for name in CLASSIFIED_RISK_CLASSES}, "unclassified": ""}
 )
 JURISDICTIONS: Final = ("EU", "KZ")
+#: A rule's force in a jurisdiction: the law binds there, or the register follows it as a
+#: principle adopted from another legal order.
+BINDING: Final = "binding"
+PRINCIPLE: Final = "principle"
+FORCES: Final = (BINDING, PRINCIPLE)
+#: How far a reference was checked: H the article's text was read; M several secondary sources
+#: agree; L one source or an inference. M and L are "not yet confirmed against the official text".
+CONFIDENCES: Final = ("H", "M", "L")
+#: The high-risk routes of the stored outcome (``high_risk_routes``); a rule dated by route
+#: uses the first one for a system with no route.
+ROUTES: Final = ("annex_iii", "annex_i")
 PHASES: Final = ("idea", "design", "development", "pilot", "production", "retired")
 SECTIONS: Final = (
     "about",
@@ -135,34 +146,88 @@ class Predicate:
 
 
 @dataclass(frozen=True, slots=True)
+class Instrument:
+    """A legal instrument that rules cite (``catalogue/instruments.yaml``)."""
+
+    key: str
+    jurisdiction: str
+    name: Mapping[str, str]
+    short_name: Mapping[str, str]
+    article_formats: Mapping[str, str]
+
+    def name_text(self, language: str | None = None) -> str:
+        """The full name in ``language`` (the active language by default)."""
+        return str(pick(self.name, language))
+
+    def short_text(self, language: str | None = None) -> str:
+        return str(pick(self.short_name, language))
+
+    def __str__(self) -> str:
+        return self.short_text()
+
+
+@dataclass(frozen=True, slots=True)
 class Reference:
-    instrument: str
+    instrument: Instrument
     article: str
     paragraph: str = ""
     point: str = ""
+    confidence: str = "H"
 
     @property
     def citation(self) -> str:
-        """``Art 14(4)(d)``: the article with its paragraph and point."""
-        text = f"Art {self.article}"
-        if self.paragraph:
-            text += f"({self.paragraph})"
-        if self.point:
-            text += f"({self.point})"
-        return text
+        """``Art 14(4)(d)``: the article with its paragraph and point, language-neutral."""
+        return f"Art {self.article}{self._subdivision}"
+
+    @property
+    def _subdivision(self) -> str:
+        text = f"({self.paragraph})" if self.paragraph else ""
+        return text + (f"({self.point})" if self.point else "")
+
+    @property
+    def confirmed(self) -> bool:
+        """Checked against the article's text (confidence H); M and L await a lawyer."""
+        return self.confidence == "H"
+
+    def article_text(self, language: str | None = None) -> str:
+        """The article as ``language`` writes it: ``14-бап (4)(d)``, ``ст. 14(4)(d)``,
+        ``Art 14(4)(d)``."""
+        template = str(pick(self.instrument.article_formats, language))
+        article = template.format(article=self.article)
+        if not self._subdivision:
+            return article
+        # "ст. 14(4)" runs on from the number; "14-бап (4)" needs a space after the word.
+        separator = "" if article.endswith(self.article) else " "
+        return f"{article}{separator}{self._subdivision}"
+
+    def text(self, language: str | None = None) -> str:
+        """The instrument's short name and the article, in ``language``."""
+        return f"{self.instrument.short_text(language)}, {self.article_text(language)}"
 
     def __str__(self) -> str:
-        return f"{self.instrument}, {self.citation}"
+        return self.text()
+
+
+@dataclass(frozen=True, slots=True)
+class Milestone:
+    """A named date of ``catalogue/timeline.yaml``, after any deployment override."""
+
+    name: str
+    date: dt.date
+    source: Reference
+    original: dt.date | None = None
+    overridden: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class AppliesTo:
-    """``None`` means "any" for every dimension but jurisdictions."""
+    """``None`` means "any" for every dimension but jurisdictions, which maps each
+    jurisdiction where the rule applies to its force there (``binding`` or ``principle``)."""
 
     risk_classes: frozenset[str] | None
     roles: frozenset[str] | None
     public_authority: bool | None
-    jurisdictions: frozenset[str]
+    jurisdictions: Mapping[str, str]
     phases: frozenset[str] | None
 
     def matches(self, system: AISystem) -> bool:
@@ -193,11 +258,18 @@ class Rule:
     reference: Reference
     severity: str
     applies_to: AppliesTo
+    #: The date from which the rule applies to a system with no high-risk route (for a rule
+    #: dated by route, the Annex III date).
     effective_from: dt.date
     predicate: str
     section: str
     params: Mapping[str, Any] = field(default_factory=dict)
     waivable: bool = True
+    #: For a rule dated by route: the date of each route (``ROUTES``); empty otherwise.
+    effective_by_route: Mapping[str, dt.date] = field(default_factory=dict)
+    #: ``effective_from`` as the catalogue gives it: a date, a milestone name, or a mapping of
+    #: routes to milestone names.
+    effective_source: str | Mapping[str, str] = ""
     #: The registered predicate named by ``predicate``, resolved when the catalogue loads.
     check: Predicate | None = field(default=None, repr=False, compare=False)
 
@@ -219,12 +291,31 @@ class Rule:
         ``Predicate``); the editor fixes a failure by changing one of them."""
         return self._predicate().fields_read(self.params)
 
+    def force(self, system: AISystem) -> str | None:
+        """``binding`` or ``principle`` for the system's organisation's jurisdiction; ``None``
+        where the rule does not apply there."""
+        return self.applies_to.jurisdictions.get(system.organisation.jurisdiction)
+
+    def effective_on(self, system: AISystem) -> dt.date:
+        """The date from which the rule applies to ``system``: for a rule dated by route, the
+        earliest date among the high-risk routes of its stored outcome, the Annex III date when
+        it has none."""
+        if not self.effective_by_route:
+            return self.effective_from
+        routes = (system.classification or {}).get("high_risk_routes") or ()
+        dates = [self.effective_by_route[r] for r in routes if r in self.effective_by_route]
+        return min(dates) if dates else self.effective_from
+
     def evaluate(self, system: AISystem, *, today: dt.date) -> Verdict:
-        """The verdict for ``system`` on ``today``: not applicable before ``effective_from`` or
-        outside ``applies_to``, otherwise the predicate's."""
-        if today < self.effective_from:
+        """The verdict for ``system`` on ``today``: not applicable outside the rule's
+        jurisdictions, before its effective date or outside ``applies_to``, otherwise the
+        predicate's."""
+        if self.force(system) is None:
+            return not_applicable(reason="not_in_jurisdiction")
+        effective_from = self.effective_on(system)
+        if today < effective_from:
             return not_applicable(
-                reason="not_yet_effective", effective_from=self.effective_from.isoformat()
+                reason="not_yet_effective", effective_from=effective_from.isoformat()
             )
         if not self.applies_to.matches(system):
             return not_applicable(reason="out_of_scope")
@@ -240,6 +331,8 @@ class Rule:
 class Catalogue:
     rules: tuple[Rule, ...]
     version: str
+    instruments: Mapping[str, Instrument] = field(default_factory=dict)
+    milestones: Mapping[str, Milestone] = field(default_factory=dict)
     _by_id: Mapping[str, Rule] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -260,7 +353,7 @@ class Catalogue:
     def enabled(self, jurisdictions: frozenset[str] | None = None) -> tuple[Rule, ...]:
         """Rules of the deployment's jurisdictions (``enabled_jurisdictions()`` by default)."""
         wanted = enabled_jurisdictions() if jurisdictions is None else jurisdictions
-        return tuple(r for r in self.rules if r.applies_to.jurisdictions & wanted)
+        return tuple(r for r in self.rules if wanted.intersection(r.applies_to.jurisdictions))
 
 
 def enabled_jurisdictions() -> frozenset[str]:

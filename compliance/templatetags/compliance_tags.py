@@ -1,11 +1,17 @@
 from __future__ import annotations
 
 from django import template
+from django.utils.translation import gettext_lazy as _
 
 from compliance import integration
+from compliance.rules import BINDING, PRINCIPLE
 
 register = template.Library()
 
+_FORCES = {
+    BINDING: _("Binding law for this organisation"),
+    PRINCIPLE: _("A principle the register follows; this law does not bind the organisation"),
+}
 _TAGS = {"blocker": "govuk-tag--red", "major": "govuk-tag--orange", "minor": "govuk-tag--grey"}
 
 
@@ -27,3 +33,10 @@ def risk_class_label(value: str) -> str:
     from register.models import RiskClass
 
     return str(RiskClass(value).label) if value in RiskClass.values else value
+
+
+@register.simple_tag
+def rule_force(rule: object, system: object) -> str:
+    """Whether ``rule`` binds ``system``'s organisation or is a principle it is held to."""
+    force = rule.force(system)  # type: ignore[attr-defined]
+    return str(_FORCES.get(force, ""))

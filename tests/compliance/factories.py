@@ -3,6 +3,11 @@
 Timestamps that rules read (``classified_at``, parts' ``updated_at``) are fixed, and checks run
 on ``TODAY``, a date after every effective date in the catalogue, so results do not depend on
 the day the tests run.
+
+The organisation is Kazakh unless a test passes ``organisation=eu_organisation()``. The parts of
+the stored outcome that Kazakhstan's AI Law adds (``kz``, ``high_risk_routes``,
+``non_public_registration``) are stored by hand with ``store_outcome``, so that the rules do
+not depend on how the classification computes them.
 """
 
 from __future__ import annotations
@@ -34,7 +39,7 @@ from tests.factories import (
     version_of,
 )
 
-TODAY = dt.date(2027, 3, 1)
+TODAY = dt.date(2028, 9, 1)
 CHANGED_AT = dt.datetime(2026, 10, 1, 9, 0, tzinfo=dt.UTC)
 FRIA_DONE = dt.date(2026, 11, 2)
 
@@ -47,6 +52,48 @@ def tri(name: str, text: str) -> dict[str, str]:
 class ContactableOrganisationFactory(OrganisationFactory):
     contact_email = factory.LazyAttribute(lambda o: f"ai@{o.short_code}.example.gov.kz")
     address = "Mangilik El avenue 8, Astana"
+
+
+def eu_organisation(**fields: Any) -> Any:
+    """An organisation of an EU member state, where the AI Act binds."""
+    return ContactableOrganisationFactory(jurisdiction="EU", **fields)
+
+
+#: The Kazakh AI Law part of a complete record's outcome: a medium degree, low autonomy.
+KZ_OUTCOME: dict[str, Any] = {
+    "risk_degree": "medium",
+    "autonomy": "low",
+    "prohibited": False,
+    "prohibited_capabilities": [],
+    "state_infosec_regime": False,
+    "obligations": [],
+}
+#: What the owner or holder answers about the risk degree and the correction of results.
+KZ_ANSWERS: dict[str, Any] = {
+    "kz_risk_degree": "medium",
+    "kz_failure_consequences": "Applicants wait longer; officers process cases by hand.",
+    "kz_risk_assigned_by": "Director of the department",
+    "human_can_correct": True,
+}
+_HAND_KEYS = ("kz", "high_risk_routes", "non_public_registration")
+
+
+def store_outcome(system: AISystem, *, answers: dict[str, Any] | None = None, **outcome: Any):
+    """Store ``outcome`` keys (``kz=...``, ``high_risk_routes=...``) over the classification and
+    ``answers`` over its answers, as written (``kz`` is merged into the stored one)."""
+    record = AISystem.objects.get(pk=system.pk)
+    stored = dict(record.classification or {})
+    if "kz" in outcome:
+        outcome["kz"] = {**(stored.get("kz") or {}), **outcome["kz"]}
+    stored.update(outcome)
+    fields: dict[str, Any] = {"classification": stored}
+    if "kz" in outcome:
+        fields["kz_risk_degree"] = outcome["kz"].get("risk_degree") or ""
+        fields["kz_autonomy"] = outcome["kz"].get("autonomy") or ""
+    if answers:
+        fields["classification_answers"] = {**(record.classification_answers or {}), **answers}
+    AISystem.objects.filter(pk=system.pk).update(**fields)
+    return loaded(system)
 
 
 #: High-risk through Annex III 5(a), with the Art 50(1) duty and a FRIA, deployed by a public body.
@@ -84,7 +131,14 @@ class HighRiskSystemFactory(AISystemFactory):
     appeal_route_ru = "Решение можно обжаловать через eGov."
     appeal_route_en = "You can appeal the decision through eGov."
     appeal_url = "https://egov.example.kz/appeal"
-    process_integration_en = "The assistant tells every user it is an AI before the first reply."
+    process_integration_en = "The officer reviews each recommendation before deciding."
+    ai_disclosure_en = "The assistant tells every user it is an AI before the first reply."
+    explanation_route_en = "Ask the department by e-mail for the reasons of a result."
+    data_access_route_en = "Request the data used about you through eGov."
+    non_ai_alternative_en = "Apply at any public service centre, handled by an officer."
+    documentation_ref = "Department archive, file AI-7"
+    decision_role = "recommends"
+    channels = ["egov_portal"]
     architecture_en = "Gradient-boosted trees over the application form."
     performance_en = "Precision 0.93, recall 0.88 on the 2025 test set."
     contact_email = "benefits@example.gov.kz"
@@ -93,7 +147,7 @@ class HighRiskSystemFactory(AISystemFactory):
     eu_database_url = "https://eudb.example.eu/systems/1"
     phase = "production"
     first_used_on = dt.date(2026, 1, 15)
-    next_review_on = dt.date(2027, 9, 1)
+    next_review_on = dt.date(2029, 9, 1)
     act_role = "deployer"
     classification_answers = HIGH_RISK_ANSWERS
     classified_at = CHANGED_AT
@@ -180,6 +234,7 @@ def compliant_high_risk_system(**fields: Any) -> AISystem:
     DocumentedDataSourceFactory(system=system)
     FriaFactory(system=system)
     DpiaFactory(system=system)
+    store_outcome(system, kz=KZ_OUTCOME, answers=KZ_ANSWERS)
     version = version_of(system)
     AISystem.objects.filter(pk=system.pk).update(published_version=version, status="published")
     freeze_part_times(system)
@@ -195,6 +250,7 @@ def compliant_minimal_system(**fields: Any) -> AISystem:
     }
     system = HighRiskSystemFactory(**{**defaults, **fields})
     _common_parts(system)
+    store_outcome(system, kz=KZ_OUTCOME, answers=KZ_ANSWERS)
     freeze_part_times(system)
     return loaded(system)
 
@@ -230,11 +286,19 @@ def reclassify(system: AISystem, answers: dict[str, Any] | None, **fields: Any) 
     """Store the classification of ``answers`` (``None``: unclassified) as the service does,
     without its other effects, and change ``fields`` too."""
     record = AISystem.objects.get(pk=system.pk)
+    kept = {k: v for k, v in (record.classification or {}).items() if k in _HAND_KEYS}
+    kept_answers = {
+        k: v for k, v in (record.classification_answers or {}).items() if k in KZ_ANSWERS
+    }
     if answers is None:
         record.apply_classification(None, None)
     else:
         record.apply_classification(*classification_of(answers))
     derived = {name: getattr(record, name) for name in AISystem.CLASSIFICATION_FIELDS}
+    if answers is not None:
+        # Keep what store_outcome wrote by hand where the classification does not give it.
+        derived["classification"] = {**kept, **derived["classification"]}
+        derived["classification_answers"] = {**kept_answers, **derived["classification_answers"]}
     AISystem.objects.filter(pk=system.pk).update(**derived, **fields)
     return loaded(system)
 

@@ -32,19 +32,28 @@ from tests.compliance.factories import (
 )
 
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
-FAMILIES = {"prohibited", "record", "oversight", "fria", "data", "transparency", "registration"}
+FAMILIES = {
+    "prohibited",
+    "record",
+    "oversight",
+    "fria",
+    "data",
+    "transparency",
+    "registration",
+    "kz_ai_law",
+}
 
 GOOD_RULE = {
     "id": "TST-01-01",
     "title": {"kk": "Сынақ ережесі", "ru": "Тестовое правило", "en": "A test rule"},
     "hint": {"kk": "Түзетіңіз", "ru": "Исправьте", "en": "Fix it"},
-    "reference": {"instrument": "Test instrument", "article": "1"},
+    "reference": {"instrument": "register_standard", "article": "1"},
     "severity": "minor",
     "applies_to": {
         "risk_classes": "any",
         "roles": "any",
         "public_authority": "any",
-        "jurisdictions": ["KZ"],
+        "jurisdictions": {"KZ": "binding"},
     },
     "effective_from": "2025-01-01",
     "predicate": "risk_class_determined",
@@ -92,7 +101,7 @@ def test_every_family_has_its_own_test_module():
 def test_rule_ids_are_unique_and_well_formed():
     ids = [r.id for r in get_catalogue()]
     assert len(ids) == len(set(ids))
-    assert all(re.fullmatch(r"(AIA|KZ)-[A-Z0-9]+-\d\d", rule_id) for rule_id in ids)
+    assert all(re.fullmatch(r"(AIA|KZAI|GDPR|KZ)-[A-Z0-9]+-\d\d", rule_id) for rule_id in ids)
 
 
 def test_every_rule_speaks_kazakh_russian_and_english():
@@ -114,18 +123,18 @@ def test_texts_follow_the_active_language():
         assert r.title_text == "Logs are kept for at least 183 days"
 
 
-def test_blockers_are_the_prohibited_practice_and_the_fria():
+def test_blockers_are_the_prohibited_practices_and_capabilities_and_the_fria():
     blockers = {r.id for r in get_catalogue() if r.severity == "blocker"}
-    assert blockers == {"AIA-05-01", "AIA-27-01"}
+    capabilities = {f"KZAI-17-1{n}" for n in range(1, 8)}
+    assert blockers == {"AIA-05-01", "AIA-27-01", *capabilities}
 
 
 def test_sections_and_references_are_filled_in():
     for r in get_catalogue():
         assert r.section in SECTIONS
         assert r.reference.instrument and r.reference.article
-    assert str(get_catalogue().get("AIA-14-02").reference) == (
-        "Regulation (EU) 2024/1689 (AI Act), Art 14(4)(d)"
-    )
+    with translation.override("en"):
+        assert str(get_catalogue().get("AIA-14-02").reference) == "EU AI Act, Art 14(4)(d)"
 
 
 def test_catalogue_version_is_the_sha256_of_the_data():
@@ -137,6 +146,8 @@ def test_catalogue_version_is_the_sha256_of_the_data():
 def test_version_ignores_layout_but_not_content(tmp_path):
     for path in CATALOGUE_DIR.glob("*.yaml"):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        if "rules" not in data:
+            continue  # instruments.yaml and timeline.yaml
         data["rules"].reverse()
         (tmp_path / path.name).write_text(
             yaml.safe_dump(data, allow_unicode=True, width=60), encoding="utf-8"
@@ -229,7 +240,7 @@ def test_unknown_role_is_named(tmp_path):
 
 
 def test_unknown_jurisdiction_is_named(tmp_path):
-    applies = {**GOOD_RULE["applies_to"], "jurisdictions": ["US"]}
+    applies = {**GOOD_RULE["applies_to"], "jurisdictions": {"US": "binding"}}
     write(tmp_path, "test.yaml", rule(applies_to=applies))
     assert "applies_to.jurisdictions: unknown 'US'" in load_error(tmp_path)
 
@@ -365,3 +376,163 @@ def test_a_waivable_blocker_is_refused(tmp_path):
     (tmp_path / "fria.yaml").write_text(yaml.safe_dump({"rules": [entry]}, allow_unicode=True))
     with pytest.raises(ImproperlyConfigured, match="a blocker must say waivable: false"):
         load_catalogue(tmp_path)
+
+
+# --- Instruments, jurisdictions, effective dates (law engine v2) ------------------------------
+
+EU_ONLY_PROCEDURES = {"AIA-49-01", "AIA-26-08", "AIA-49-03", "AIA-49-04"}
+
+
+def test_the_readme_lists_every_rule_as_the_catalogue_has_it():
+    from compliance.rules.docs import catalogue_table
+
+    readme = (CATALOGUE_DIR / "README.md").read_text(encoding="utf-8")
+    assert catalogue_table(get_catalogue()) in readme, "run manage.py catalogue_table"
+
+
+def test_every_rule_names_a_known_instrument_that_binds_only_at_home():
+    for r in get_catalogue():
+        instrument = r.reference.instrument
+        assert instrument.key in get_catalogue().instruments
+        assert r.reference.confidence in ("H", "M", "L")
+        for jurisdiction, force in r.applies_to.jurisdictions.items():
+            assert force == "principle" or jurisdiction == instrument.jurisdiction, r.id
+
+
+def test_eu_procedures_apply_in_the_eu_only():
+    for rule_id in EU_ONLY_PROCEDURES:
+        assert dict(get_catalogue().get(rule_id).applies_to.jurisdictions) == {"EU": "binding"}
+
+
+@pytest.mark.parametrize(
+    ("language", "text"),
+    [
+        ("kk", "Жасанды интеллект туралы заң, 17-бап (3)"),
+        ("ru", "Закон об искусственном интеллекте, ст. 17(3)"),
+        ("en", "Kazakhstan's AI Law, Art 17(3)"),
+    ],
+)
+def test_references_read_in_each_language(language, text):
+    reference = get_catalogue().get("KZAI-17-11").reference
+    assert reference.text(language) == text
+    assert reference.citation == "Art 17(3)"
+    assert not reference.confirmed
+    with translation.override(language):
+        assert str(reference) == text
+
+
+def test_the_ai_law_has_its_full_name():
+    law = get_catalogue().instruments["kz_ai_law"]
+    assert law.name_text("ru") == (
+        "Закон Республики Казахстан от 17 ноября 2025 года № 230-VIII «Об искусственном интеллекте»"
+    )
+    assert law.name_text("kk").startswith("«Жасанды интеллект туралы» 2025 жылғы 17 қарашадағы")
+
+
+def test_milestones_of_the_digital_omnibus_keep_the_original_date():
+    milestones = get_catalogue().milestones
+    annex_iii = milestones["ai_act.high_risk.annex_iii"]
+    assert (annex_iii.date.isoformat(), annex_iii.original.isoformat()) == (
+        "2027-12-02",
+        "2026-08-02",
+    )
+    assert annex_iii.source.instrument.key == "digital_omnibus"
+    assert milestones["ai_act.high_risk.annex_i"].date.isoformat() == "2028-08-02"
+    assert milestones["kz_ai_law"].date.isoformat() == "2026-01-18"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("routes", "expected"),
+    [
+        ([], "2027-12-02"),
+        (["annex_iii"], "2027-12-02"),
+        (["annex_i"], "2028-08-02"),
+        (["annex_i", "annex_iii"], "2027-12-02"),
+    ],
+)
+def test_effective_dates_follow_the_high_risk_route(routes, expected):
+    from tests.compliance.factories import store_outcome
+
+    system = store_outcome(compliant_high_risk_system(), high_risk_routes=routes)
+    assert get_catalogue().get("AIA-27-01").effective_on(system).isoformat() == expected
+
+
+def test_a_deployment_overrides_a_milestone_and_the_version_changes(settings):
+    settings.COMPLIANCE_EFFECTIVE_DATES = {"ai_act.high_risk.annex_iii": "2026-08-02"}
+    catalogue = load_catalogue()
+    assert catalogue.get("AIA-27-01").effective_from.isoformat() == "2026-08-02"
+    assert catalogue.milestones["ai_act.high_risk.annex_iii"].overridden
+    assert catalogue.version != catalogue_version()
+
+
+@pytest.mark.parametrize(
+    ("overrides", "message"),
+    [
+        ({"ai_act.unknown": "2026-01-01"}, "unknown milestone 'ai_act.unknown'"),
+        ({"kz_ai_law": "18.01.2026"}, "'18.01.2026' is not an ISO date"),
+    ],
+)
+def test_a_bad_override_stops_start_up(settings, overrides, message):
+    settings.COMPLIANCE_EFFECTIVE_DATES = overrides
+    (error,) = check_rule_catalogue()
+    assert error.id == "compliance.E001"
+    assert message in error.hint
+
+
+def test_an_instrument_cannot_bind_abroad(tmp_path):
+    write(
+        tmp_path,
+        "test.yaml",
+        rule(
+            applies_to={**GOOD_RULE["applies_to"], "jurisdictions": {"EU": "binding"}},
+            reference={"instrument": "kz_ai_law", "article": "16"},
+        ),
+    )
+    assert "kz_ai_law cannot bind in EU; it binds only in KZ" in load_error(tmp_path)
+
+
+def test_an_unknown_instrument_or_force_is_named(tmp_path):
+    write(tmp_path, "test.yaml", rule(reference={"instrument": "nowhere", "article": "1"}))
+    assert "unknown instrument 'nowhere'" in load_error(tmp_path)
+    write(
+        tmp_path,
+        "test.yaml",
+        rule(applies_to={**GOOD_RULE["applies_to"], "jurisdictions": {"KZ": "advice"}}),
+    )
+    assert "unknown force 'advice'" in load_error(tmp_path)
+
+
+@pytest.mark.django_db
+def test_the_same_record_under_kazakhstan_and_the_eu(django_assert_num_queries):
+    """The jurisdiction matrix: a Kazakh body is held to the AI Act's safeguards as principles
+    and gets no EU procedure; an EU body is bound by them and gets no Kazakh rule."""
+    from tests.compliance.factories import eu_organisation, update
+
+    kz = compliant_high_risk_system(eu_database_ref="", eu_database_url="")
+    eu = compliant_high_risk_system(
+        organisation=eu_organisation(), eu_database_ref="", eu_database_url=""
+    )
+    forces = {}
+    for name, system in (("KZ", kz), ("EU", eu)):
+        failing = update(
+            system, performance_en="", appeal_route_kk="", appeal_route_ru="", appeal_route_en=""
+        )
+        verdicts = {r.id: r.evaluate(failing, today=TODAY) for r in get_catalogue()}
+        forces[name] = {
+            rule_id: get_catalogue().get(rule_id).force(failing)
+            for rule_id, v in verdicts.items()
+            if v.failed
+        }
+        assert all(
+            v.detail == {"reason": "not_in_jurisdiction"}
+            for rule_id, v in verdicts.items()
+            if get_catalogue().get(rule_id).force(failing) is None
+        )
+    assert forces["KZ"]["AIA-15-01"] == "principle"
+    assert forces["EU"]["AIA-15-01"] == "binding"
+    assert "AIA-49-01" in forces["EU"] and "AIA-49-01" not in forces["KZ"]
+    assert not EU_ONLY_PROCEDURES & set(forces["KZ"])
+    assert forces["KZ"]["KZ-ADM-01"] == "binding" and "KZ-ADM-01" not in forces["EU"]
+    assert set(forces["KZ"].values()) == {"binding", "principle"}
+    assert set(forces["EU"].values()) == {"binding"}

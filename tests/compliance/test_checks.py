@@ -169,11 +169,17 @@ def test_a_rule_that_stops_applying_sets_its_finding_aside(broken):
 
 
 def test_findings_of_switched_off_rules_become_not_applicable(broken, settings):
+    """A Kazakh body is held to the AI Act's safeguards as principles; a deployment that
+    serves only the EU switches off the Kazakh rules, not the EU ones."""
     run(broken)
-    settings.COMPLIANCE_JURISDICTIONS = ["KZ"]
+    assert finding(broken, "AIA-27-01").status == "open"
+    update(broken, next_review_on=None)
     run(broken)
-    assert set(Finding.objects.values_list("status", flat=True)) == {"not_applicable"}
-    assert finding(broken, "AIA-27-01").detail == {"reason": "rule_not_enabled"}
+    assert finding(broken, "KZ-REC-03").status == "open"
+    settings.COMPLIANCE_JURISDICTIONS = ["EU"]
+    run(broken)
+    assert finding(broken, "KZ-REC-03").detail == {"reason": "rule_not_enabled"}
+    assert finding(broken, "AIA-27-01").status == "open"
 
 
 def test_unknown_ids_are_skipped(broken):
@@ -455,6 +461,7 @@ def test_tasks_are_declared_for_reliable_delivery():
     assert {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()} == {tasks.sweep.name}
 
 
+@pytest.mark.usefixtures("annex_iii_in_force")
 def test_a_change_is_checked_after_commit(broken, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True):
         tasks.enqueue_check(broken.pk)
@@ -463,6 +470,7 @@ def test_a_change_is_checked_after_commit(broken, django_capture_on_commit_callb
     assert latest_check_run().trigger == "change"
 
 
+@pytest.mark.usefixtures("annex_iii_in_force")
 def test_run_checks_prints_the_counts(broken):
     out = io.StringIO()
     call_command("run_checks", stdout=out)

@@ -12,7 +12,8 @@ from register.models import Status
 from register.services import publication, records
 from tests.factories import _translated, complete_system
 
-pytestmark = pytest.mark.django_db
+# The gate checks on today's date: the Annex III duties at the AI Act's original date.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("annex_iii_in_force")]
 
 HIGH_RISK = {
     "is_ai_system": True,

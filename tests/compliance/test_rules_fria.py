@@ -1,5 +1,6 @@
 """Impact assessments: AIA-27-01 (FRIA complete before use), AIA-27-02 (FRIA reviewed after a
-relevant change), AIA-26-09 (DPIA for personal data) and KZ-PD-01 (DPIA for sensitive data)."""
+relevant change), GDPR-35-01 and KZ-PD-04 (DPIA for the personal data of a high-risk system, EU
+and Kazakhstan) and KZ-PD-01 (DPIA for sensitive data)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,15 @@ import datetime as dt
 
 import pytest
 
+from compliance.rules import get_catalogue
 from register.models import DataSource, HumanOversight, ImpactAssessment
 from tests.compliance.factories import (
     FRIA_DONE,
     TODAY,
     DocumentedDataSourceFactory,
     assert_effective_from_respected,
+    compliant_high_risk_system,
+    eu_organisation,
     family_rule_ids,
     high_risk_answers,
     reclassify,
@@ -34,12 +38,23 @@ def _at(day: dt.date) -> dt.datetime:
 
 
 def test_the_family_holds_the_expected_rules():
-    assert set(RULES) == {"AIA-27-01", "AIA-27-02", "AIA-26-09", "KZ-PD-01"}
+    assert set(RULES) == {"AIA-27-01", "AIA-27-02", "GDPR-35-01", "KZ-PD-04", "KZ-PD-01"}
 
 
-@pytest.mark.parametrize("rule_id", RULES)
+@pytest.mark.parametrize("rule_id", sorted(set(RULES) - {"GDPR-35-01"}))
 def test_rule_does_not_apply_before_its_effective_date(rule_id, high_risk):
     assert_effective_from_respected(rule_id, high_risk)
+
+
+def test_the_dpia_duty_comes_from_the_gdpr_in_the_eu(high_risk):
+    eu = compliant_high_risk_system(organisation=eu_organisation())
+    assert_effective_from_respected("GDPR-35-01", eu)
+    assert verdict("GDPR-35-01", eu).passed
+    assert verdict("KZ-PD-04", eu).detail == {"reason": "not_in_jurisdiction"}
+    assert verdict("GDPR-35-01", high_risk).detail == {"reason": "not_in_jurisdiction"}
+    ImpactAssessment.objects.filter(system=eu, kind="dpia").delete()
+    assert verdict("GDPR-35-01", eu).detail["reason"] == "missing"
+    assert get_catalogue().get("GDPR-35-01").reference.text("en") == "GDPR, Art 35"
 
 
 # --- AIA-27-01 --------------------------------------------------------------------------------
@@ -154,16 +169,16 @@ def test_review_rule_waits_for_a_complete_fria(high_risk):
     assert verdict("AIA-27-02", high_risk).detail == {"reason": "no_complete_fria"}
 
 
-# --- AIA-26-09 and KZ-PD-01 -------------------------------------------------------------------
+# --- KZ-PD-04, GDPR-35-01 and KZ-PD-01 ------------------------------------------------------
 
 
 def test_dpia_completed_passes(high_risk):
-    assert verdict("AIA-26-09", high_risk).passed
+    assert verdict("KZ-PD-04", high_risk).passed
 
 
 def test_personal_data_without_dpia_fails(high_risk):
     ImpactAssessment.objects.filter(system=high_risk, kind="dpia").delete()
-    result = verdict("AIA-26-09", high_risk)
+    result = verdict("KZ-PD-04", high_risk)
     source = DataSource.objects.get(system=high_risk)
     assert result.failed
     assert result.detail == {"reason": "missing", "source_ids": [source.pk]}
@@ -173,13 +188,13 @@ def test_planned_dpia_does_not_count(high_risk):
     ImpactAssessment.objects.filter(system=high_risk, kind="dpia").update(
         state="planned", completed_on=None
     )
-    assert verdict("AIA-26-09", high_risk).detail["reason"] == "not_completed"
+    assert verdict("KZ-PD-04", high_risk).detail["reason"] == "not_completed"
 
 
 def test_no_personal_data_needs_no_dpia(high_risk):
     DataSource.objects.filter(system=high_risk).update(personal_data="none")
     ImpactAssessment.objects.filter(system=high_risk, kind="dpia").delete()
-    assert verdict("AIA-26-09", high_risk).detail == {"reason": "no_matching_data"}
+    assert verdict("KZ-PD-04", high_risk).detail == {"reason": "no_matching_data"}
 
 
 def test_sensitive_data_in_a_minimal_risk_system_needs_a_dpia(minimal):
@@ -197,8 +212,8 @@ def test_ordinary_personal_data_does_not_trigger_the_sensitive_data_rule(minimal
     assert verdict("KZ-PD-01", minimal).not_applicable
 
 
-def test_sensitive_data_rule_leaves_high_risk_to_the_ai_act_rule(high_risk):
+def test_sensitive_data_rule_leaves_high_risk_to_the_high_risk_rule(high_risk):
     DataSource.objects.filter(system=high_risk).update(special_categories=["biometric"])
     ImpactAssessment.objects.filter(system=high_risk, kind="dpia").delete()
     assert verdict("KZ-PD-01", high_risk).not_applicable
-    assert verdict("AIA-26-09", high_risk).failed
+    assert verdict("KZ-PD-04", high_risk).failed

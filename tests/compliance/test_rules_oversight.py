@@ -1,9 +1,10 @@
-"""Human oversight, training, logs and monitoring: AIA-14-01…05, AIA-26-02/05/06, AIA-04-01."""
+"""Human oversight, training, logs and monitoring: AIA-14-01…05, AIA-26-02/05/06, AIA-04-02."""
 
 from __future__ import annotations
 
 import pytest
 
+from compliance.rules import get_catalogue
 from register.models import HumanOversight
 from tests.compliance.factories import (
     MINIMAL_RISK_ANSWERS,
@@ -31,7 +32,7 @@ def test_the_family_holds_the_expected_rules():
         "AIA-26-02",
         "AIA-26-05",
         "AIA-26-06",
-        "AIA-04-01",
+        "AIA-04-02",
     }
 
 
@@ -149,22 +150,33 @@ def test_logs_rule_states_its_threshold_in_every_language():
         assert "183" in rule.text("title", code)
 
 
-def test_ai_literacy_applies_to_limited_and_minimal_systems(minimal):
-    assert verdict("AIA-04-01", minimal).passed
-    result = verdict("AIA-04-01", update_oversight(minimal, training_en=""))
+def test_ai_literacy_applies_to_every_class_in_scope(minimal):
+    assert verdict("AIA-04-02", minimal).passed
+    result = verdict("AIA-04-02", update_oversight(minimal, training_en=""))
     assert result.failed
     limited = reclassify(minimal, {**MINIMAL_RISK_ANSWERS, "interacts_with_people": True})
     assert limited.risk_class == "limited"
-    assert verdict("AIA-04-01", limited).failed
+    assert verdict("AIA-04-02", limited).failed
 
 
 def test_ai_literacy_without_an_oversight_part_fails(minimal):
     HumanOversight.objects.filter(system=minimal).delete()
-    assert verdict("AIA-04-01", minimal).detail == {"reason": "no_oversight"}
+    assert verdict("AIA-04-02", minimal).detail == {"reason": "no_oversight"}
 
 
-def test_ai_literacy_is_covered_by_the_training_rule_for_high_risk(high_risk):
-    assert verdict("AIA-04-01", high_risk).not_applicable
+def test_ai_literacy_applies_to_high_risk_systems_too(high_risk):
+    """The amended Art 4 ("take measures to support AI literacy") for every class."""
+    assert verdict("AIA-04-02", update_oversight(high_risk, training_en="")).failed
+    assert get_catalogue().get("AIA-04-02").reference.confidence == "M"
+
+
+def test_oversight_by_a_named_role_is_the_deployers_art_26_2_duty(high_risk):
+    rule = get_catalogue().get("AIA-14-01")
+    assert rule.reference.citation == "Art 26(2)"
+    system = update_oversight(
+        high_risk, responsible_role_kk="", responsible_role_ru="", responsible_role_en=""
+    )
+    assert verdict("AIA-14-01", update(system, act_role="provider")).not_applicable
 
 
 def test_retired_systems_need_no_oversight(high_risk):

@@ -1,5 +1,5 @@
-"""Registration and the Art 6(3) exception: AIA-49-01, AIA-26-08, AIA-49-02, AIA-06-01,
-AIA-49-03."""
+"""Registration and the Art 6(3) exception: AIA-49-01, AIA-26-08, AIA-49-04, AIA-06-01,
+AIA-49-03. The registration rules are EU procedures: the records here belong to an EU body."""
 
 from __future__ import annotations
 
@@ -7,9 +7,12 @@ import pytest
 
 from tests.compliance.factories import (
     assert_effective_from_respected,
+    compliant_high_risk_system,
+    eu_organisation,
     family_rule_ids,
     high_risk_answers,
     reclassify,
+    store_outcome,
     update,
     verdict,
 )
@@ -36,8 +39,19 @@ def _derogation(system, *, role="provider", justification=JUSTIFICATION, ref="")
     return reclassify(system, answers, act_role=role, eu_database_ref=ref)
 
 
+@pytest.fixture
+def high_risk(db):
+    return compliant_high_risk_system(organisation=eu_organisation())
+
+
 def test_the_family_holds_the_expected_rules():
-    assert set(RULES) == {"AIA-49-01", "AIA-26-08", "AIA-49-02", "AIA-06-01", "AIA-49-03"}
+    assert set(RULES) == {"AIA-49-01", "AIA-26-08", "AIA-49-04", "AIA-06-01", "AIA-49-03"}
+
+
+@pytest.mark.parametrize("rule_id", ["AIA-49-01", "AIA-26-08", "AIA-49-03", "AIA-49-04"])
+def test_eu_database_procedures_do_not_apply_to_a_kazakh_body(rule_id):
+    kazakh = compliant_high_risk_system(eu_database_ref="", eu_database_url="")
+    assert verdict(rule_id, kazakh).detail == {"reason": "not_in_jurisdiction"}
 
 
 @pytest.mark.parametrize("rule_id", RULES)
@@ -88,12 +102,13 @@ def test_registration_is_due_before_use(high_risk):
     assert verdict("AIA-49-01", system).not_applicable
 
 
-# --- AIA-49-02 restricted areas ---------------------------------------------------------------
+# --- AIA-49-04 the non-public section ---------------------------------------------------------
 
 
 @pytest.mark.parametrize("point", ["1a", "6d", "7c"])
 def test_sensitive_areas_must_be_restricted(high_risk, point):
-    result = verdict("AIA-49-02", reclassify(high_risk, high_risk_answers(annex_iii=[point])))
+    system = reclassify(high_risk, high_risk_answers(annex_iii=[point]))
+    result = verdict("AIA-49-04", store_outcome(system, non_public_registration=True))
     assert result.failed
     assert result.detail == {"areas": [point[0]], "withholding": "none"}
 
@@ -102,11 +117,13 @@ def test_restricted_record_passes(high_risk):
     system = reclassify(
         high_risk, high_risk_answers(annex_iii=["6a", "5a"]), withholding="restricted"
     )
-    assert verdict("AIA-49-02", system).passed
+    assert verdict("AIA-49-04", store_outcome(system, non_public_registration=True)).passed
 
 
-def test_other_areas_need_no_restriction(high_risk):
-    assert verdict("AIA-49-02", high_risk).detail == {"reason": "no_restricted_area"}
+def test_sensitive_areas_outside_law_enforcement_and_migration_need_no_restriction(high_risk):
+    system = reclassify(high_risk, high_risk_answers(annex_iii=["1a"]))
+    system = store_outcome(system, non_public_registration=False)
+    assert verdict("AIA-49-04", system).detail == {"reason": "public_registration"}
 
 
 # --- AIA-06-01 and AIA-49-03 ------------------------------------------------------------------

@@ -1,5 +1,5 @@
 """Information about the system and Art 50 duties: AIA-13-01, AIA-26-01, AIA-15-01,
-AIA-26-11, AIA-50-01…04."""
+AIA-26-11, AIA-50-05 and AIA-50-02…04, which read the AI disclosure and the marking method."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ def test_the_family_holds_the_expected_rules():
         "AIA-26-01",
         "AIA-15-01",
         "AIA-26-11",
-        "AIA-50-01",
+        "AIA-50-05",
         "AIA-50-02",
         "AIA-50-03",
         "AIA-50-04",
@@ -38,7 +38,7 @@ def test_rule_does_not_apply_before_its_effective_date(rule_id, high_risk):
     assert_effective_from_respected(rule_id, high_risk)
 
 
-@pytest.mark.parametrize("rule_id", ["AIA-26-01", "AIA-15-01", "AIA-26-11", "AIA-50-01"])
+@pytest.mark.parametrize("rule_id", ["AIA-26-01", "AIA-15-01", "AIA-26-11"])
 def test_a_complete_high_risk_deployer_record_passes(rule_id, high_risk):
     assert verdict(rule_id, high_risk).passed
 
@@ -106,39 +106,46 @@ def test_people_informed_applies_once_in_use(high_risk):
 
 
 def test_chatbot_without_a_disclosure_text_fails(high_risk):
-    system = update(high_risk, process_integration_en="")
-    result = verdict("AIA-50-01", system)
+    provider = update(high_risk, act_role="provider")
+    assert verdict("AIA-50-05", provider).passed
+    result = verdict("AIA-50-05", update(provider, ai_disclosure_en=""))
     assert result.failed
-    assert result.detail == {"field": "process_integration"}
+    assert result.detail == {"field": "ai_disclosure"}
+
+
+def test_art_50_1_binds_the_provider_not_the_deployer(high_risk):
+    system = update(high_risk, ai_disclosure_en="")
+    assert verdict("AIA-50-05", system).detail == {"reason": "out_of_scope"}
 
 
 def test_disclosure_is_only_asked_when_the_duty_is_triggered(high_risk):
-    no_duty = high_risk_answers(interacts_with_people=False)
-    system = reclassify(high_risk, no_duty, process_integration_en="")
-    assert verdict("AIA-50-01", system).detail == {"reason": "duty_not_triggered"}
+    no_duty = high_risk_answers(interacts_with_people=False, role="provider")
+    system = reclassify(high_risk, no_duty, ai_disclosure_en="", act_role="provider")
+    assert verdict("AIA-50-05", system).detail == {"reason": "duty_not_triggered"}
 
 
 def test_limited_risk_chatbot_needs_a_disclosure(minimal):
-    system = reclassify(minimal, {**MINIMAL_RISK_ANSWERS, "interacts_with_people": True})
+    answers = {**MINIMAL_RISK_ANSWERS, "interacts_with_people": True, "role": "provider"}
+    system = reclassify(minimal, answers, act_role="provider")
     assert system.risk_class == "limited"
-    assert verdict("AIA-50-01", system).passed
-    assert verdict("AIA-50-01", update(system, process_integration_en="")).failed
+    assert verdict("AIA-50-05", system).passed
+    assert verdict("AIA-50-05", update(system, ai_disclosure_en="")).failed
 
 
 def test_minimal_risk_has_no_art_50_duty(minimal):
-    system = update(minimal, process_integration_en="")
+    system = update(minimal, ai_disclosure_en="", act_role="provider")
     assert system.risk_class == "minimal" and not system.transparency_obligations
-    assert verdict("AIA-50-01", system).not_applicable
+    assert verdict("AIA-50-05", system).not_applicable
 
 
 def test_synthetic_content_marking_is_a_provider_duty(high_risk):
     synthetic = high_risk_answers(interacts_with_people=False, generates_synthetic_content=True)
-    system = reclassify(high_risk, synthetic, architecture_en="")
+    system = reclassify(high_risk, synthetic, marking_method_en="")
     assert system.transparency_obligations == ["50(2)", "50(5)"]
     assert verdict("AIA-50-02", system).not_applicable
     system = update(system, act_role="provider")
-    assert verdict("AIA-50-02", system).detail == {"field": "architecture"}
-    assert verdict("AIA-50-02", update(system, architecture_en="C2PA manifests")).passed
+    assert verdict("AIA-50-02", system).detail == {"field": "marking_method"}
+    assert verdict("AIA-50-02", update(system, marking_method_en="C2PA manifests")).passed
 
 
 @pytest.mark.parametrize(
@@ -148,17 +155,17 @@ def test_synthetic_content_marking_is_a_provider_duty(high_risk):
         ("50(4)", "deep_fake_or_public_interest_text"),
     ],
 )
-def test_deployer_disclosures_use_the_process_text(high_risk, paragraph, trigger):
+def test_deployer_disclosures_use_the_disclosure_text(high_risk, paragraph, trigger):
     rule_id = "AIA-50-0" + paragraph[3]
     system = reclassify(
         high_risk, high_risk_answers(interacts_with_people=False, **{trigger: True})
     )
     assert system.transparency_obligations == [paragraph, "50(5)"]
     assert verdict(rule_id, system).passed
-    assert verdict(rule_id, update(system, process_integration_en="")).failed
+    assert verdict(rule_id, update(system, ai_disclosure_en="")).failed
     assert verdict(rule_id, update(system, act_role="provider")).not_applicable
 
 
 def test_art_50_rules_are_not_applicable_to_prohibited_systems(high_risk):
     system = reclassify(high_risk, high_risk_answers(prohibited_practices=["c"]))
-    assert verdict("AIA-50-01", system).not_applicable
+    assert verdict("AIA-50-05", update(system, act_role="provider")).not_applicable

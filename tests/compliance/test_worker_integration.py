@@ -49,6 +49,8 @@ def environ(database_url, redis_url):
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": redis_url,
+        # The checks run on today's date: the Annex III duties at the AI Act's original date.
+        "COMPLIANCE_EFFECTIVE_DATES": "ai_act.high_risk.annex_iii=2026-08-02",
     }
 
 
@@ -163,6 +165,7 @@ def _waiting_for_a_lock_on(table: str, database_url: str) -> bool:
     return bool(row and row[0])
 
 
+@pytest.mark.usefixtures("annex_iii_in_force")
 def test_a_check_batch_killed_mid_way_is_redelivered_and_completed_once(
     prefork_worker, environ, database_url, agency, approver
 ):

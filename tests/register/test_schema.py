@@ -463,6 +463,6 @@ def test_every_rules_section_offers_the_fields_its_predicate_reads():
 def test_the_withholding_rule_sends_editors_to_the_withholding_field():
     from compliance.rules import get_catalogue
 
-    rule = get_catalogue().get("AIA-49-02")
+    rule = get_catalogue().get("AIA-49-04")
     assert "system.withholding" in rule.fields_read()
     assert "withholding" in schema.section(rule.section).fields
