@@ -30,6 +30,7 @@ from register.services.publication import (
     system_withdraw,
 )
 from register.services.records import PART_MODELS, system_create, system_update
+from register.workflow import confirmation_names
 
 DATA_FILE = Path(__file__).with_name("register.yaml")
 DEMO_PASSWORD = "register-demo-2026"  # noqa: S105 — printed and documented on purpose
@@ -115,7 +116,7 @@ def _take_through_workflow(
             comment="Please describe how people can appeal in Kazakh as well.",
         )
     elif status in (Status.PUBLISHED, Status.WITHDRAWN):
-        system_publish(system=system, actor=approver)
+        system_publish(system=system, actor=approver, confirmed=confirmation_names("publish"))
         if status == Status.WITHDRAWN:
             system_withdraw(system=system, actor=approver)
 
@@ -146,6 +147,13 @@ def load_demo(path: Path = DATA_FILE, *, demo_mode: bool = True) -> DemoResult:
         people = staff[code]
         editor, approver = people[Membership.Role.EDITOR], people[Membership.Role.APPROVER]
         fields = {**_expand(entry["fields"]), "slug": key}
+        # Until every demo system says how to ask for an explanation, its appeal route (which
+        # covers an explanation, a human review and an appeal) stands for it.
+        for language in CONTENT_LANGUAGES:
+            if not fields.get(column("explanation_route", language)):
+                fields[column("explanation_route", language)] = fields.get(
+                    column("appeal_route", language), ""
+                )
         # What the public may see is the approver's decision, taken after the editor writes.
         reserved = {k: fields.pop(k) for k in schema.reserved_fields(None) if k in fields}
         system = system_create(

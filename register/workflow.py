@@ -400,6 +400,12 @@ def confirmations(action: str) -> tuple[Confirmation, ...]:
     return (*ACTIONS[action].confirmations, *_ADDED_CONFIRMATIONS[action])
 
 
+def confirmation_names(action: str) -> frozenset[str]:
+    """The names of every confirmation of ``action``: what a caller that has shown the person
+    everything there is to confirm passes to the service as ``confirmed``."""
+    return frozenset(confirmation.name for confirmation in confirmations(action))
+
+
 def to_confirm(action: str, system: AISystem, user: Any) -> list[tuple[Confirmation, list[Any]]]:
     """Every confirmation of ``action`` that has something to confirm now, with its items."""
     found = []
