@@ -38,6 +38,9 @@ def workflow_action(request: HttpRequest, public_id: str, action: str) -> HttpRe
     system = _system(request, public_id, with_parts=True)
     workflow.require_role(action, request.user, system)
     allowed = spec.state_allows(system)
+    if allowed and request.method == "GET":
+        # What the page lists for confirmation is what the service will find.
+        workflow.prepare(action, system)
     to_confirm = workflow.to_confirm(action, system, request.user) if allowed else []
     form = _form(request, spec, to_confirm)
     if request.method == "POST" and form.is_valid():

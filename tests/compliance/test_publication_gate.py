@@ -139,7 +139,7 @@ def test_a_system_in_use_with_a_blocker_is_published_with_its_findings_frozen(
     page = _card_html(version.snapshot)
     assert "Compliance when it was published" in page
     assert "AIA-27-01" in page and "Open since" in page
-    assert "requirement that must be met before use is not met" in page
+    assert "requirement that must be met before a system is used was not met" in page
 
 
 def test_a_prohibited_system_in_use_is_on_the_register_with_its_blocker(agency, editor, approver):

@@ -109,6 +109,7 @@ def _through_page(client, action, system, user):
             {"comment": "Please add the appeal route."} if workflow.ACTIONS[action].comment else {}
         )
         data.update({f"confirm_{name}": "on" for name in workflow.confirmation_names(action)})
+        client.get(base + f"{action}/")  # the approver reads the page first
         response = client.post(base + f"{action}/", data)
     if response.status_code == 302:
         return "ok"
