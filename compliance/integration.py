@@ -1,8 +1,10 @@
 """How the compliance engine plugs into the register (which never imports it):
 
 - every committed change to a record enqueues a re-check (the register's ``record_changed``);
-- publication has a gate: the record is re-checked, and an open blocker stops it (a
-  precondition of the workflow table's ``publish``);
+- publication re-checks the record first; for a system not yet in use an open blocker stops it
+  (a precondition of the workflow table's ``publish`` in ``NOT_IN_USE_PHASES``), while a system
+  in use is published with its findings: the approver confirms the open ones (a confirmation
+  of ``publish``), and they are frozen into the version (the record's ``compliance`` block);
 - the task list of a record shows its findings (a record panel).
 
 ``connect()`` is called once, from ``ComplianceConfig.ready``.
@@ -13,9 +15,14 @@ from __future__ import annotations
 from typing import Any
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from register import extensions, workflow
+from register.languages import CONTENT_LANGUAGES
+
+# The block of the frozen record (and of the card) that carries the findings at publication.
+FROZEN_BLOCK = "compliance"
 
 
 def _enqueue_check(sender: Any, *, system_id: int, **kwargs: Any) -> None:
@@ -63,7 +70,74 @@ PUBLICATION_GATE = workflow.Precondition(
     "blocked",
     prepare=_refresh,
     heading=_("These findings stop the publication. Fix them first:"),
+    phases=workflow.NOT_IN_USE_PHASES,
 )
+
+
+def _open_findings(system: Any, actor: Any) -> list[Any]:
+    from compliance.models import FindingStatus
+    from compliance.selectors import system_findings
+
+    return list(system_findings(system).filter(status=FindingStatus.OPEN))
+
+
+OPEN_FINDINGS = workflow.Confirmation(
+    "open_findings",
+    _open_findings,
+    heading=_(
+        "The record has open compliance findings. They will be published with it, and the "
+        "regulator will be told:"
+    ),
+    label=_("I have read these findings and confirm that the record is published with them."),
+    message=_("Confirm that you have read the open findings: they are published with the record."),
+    template="compliance/includes/publish_findings.html",
+)
+
+
+def frozen_reference(rule: Any) -> dict[str, str]:
+    """A rule's legal reference as a frozen version keeps it: the full reference and the
+    citation, as the catalogue gives them at publication."""
+    return {"reference": str(rule.reference), "citation": rule.reference.citation}
+
+
+def _frozen_finding(finding: Any) -> dict[str, Any]:
+    rule = finding.rule
+    entry: dict[str, Any] = {
+        "rule_id": finding.rule_id,
+        "title": {code: rule.text("title", code) for code in CONTENT_LANGUAGES}
+        if rule is not None
+        else None,
+        "severity": finding.severity,
+        "status": finding.status,
+        "first_seen_on": timezone.localdate(finding.first_seen_at).isoformat(),
+        **(frozen_reference(rule) if rule is not None else {"reference": "", "citation": ""}),
+    }
+    if finding.status == finding.Status.WAIVED:
+        entry["waived_until"] = (
+            finding.waiver_expires_on.isoformat() if finding.waiver_expires_on else None
+        )
+    return entry
+
+
+def frozen_findings(system: Any) -> dict[str, Any]:
+    """The open and waived findings of ``system`` as its published version keeps them (most
+    severe first): rule id, title in every language, severity, status, the day it was first
+    seen and the rule's legal reference, with the counts by severity. Never a finding's
+    ``detail`` or a waiver's reason. One query; publication re-checks the record just before,
+    so ``checked_at`` is the time the block is frozen."""
+    from compliance.models import Severity
+    from compliance.selectors import system_findings
+
+    findings = list(system_findings(system))
+    counts = dict.fromkeys(Severity.values, 0)
+    counts["waived"] = 0
+    for finding in findings:
+        counts[finding.severity if finding.is_open else "waived"] += 1
+    return {
+        "checked_at": timezone.now().isoformat(),
+        "counts": counts,
+        "findings": [_frozen_finding(finding) for finding in findings],
+    }
 
 
 def _findings_panel(system: Any, user: Any) -> dict[str, Any]:
@@ -75,6 +149,8 @@ def _findings_panel(system: Any, user: Any) -> dict[str, Any]:
 def connect() -> None:
     extensions.record_changed.connect(_enqueue_check, dispatch_uid="compliance.enqueue_check")
     workflow.add_precondition("publish", PUBLICATION_GATE)
+    workflow.add_confirmation("publish", OPEN_FINDINGS)
+    extensions.add_frozen_block(extensions.FrozenBlock(FROZEN_BLOCK, frozen_findings))
     extensions.add_record_panel(
         extensions.Panel("compliance", "compliance/includes/task_list_panel.html", _findings_panel)
     )

@@ -30,6 +30,7 @@ from register.services.publication import (
     system_withdraw,
 )
 from register.services.records import PART_MODELS, system_create, system_update
+from register.workflow import confirmation_names
 
 DATA_FILE = Path(__file__).with_name("register.yaml")
 DEMO_PASSWORD = "register-demo-2026"  # noqa: S105 — printed and documented on purpose
@@ -115,7 +116,7 @@ def _take_through_workflow(
             comment="Please describe how people can appeal in Kazakh as well.",
         )
     elif status in (Status.PUBLISHED, Status.WITHDRAWN):
-        system_publish(system=system, actor=approver)
+        system_publish(system=system, actor=approver, confirmed=confirmation_names("publish"))
         if status == Status.WITHDRAWN:
             system_withdraw(system=system, actor=approver)
 

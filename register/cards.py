@@ -9,7 +9,15 @@ read the stored card, so a field that is not here is never shown to the public.
 ``SYSTEM_LAYOUT`` and ``PART_LAYOUT`` say where each field of the field schema
 (``register.schema``) goes on the card; ``CORE`` names the fields that a record restricted under
 AI Act Art 49(4), or withheld with a reason, still shows. The JSON Schema of the card is
-``register/schemas/card-2.schema.json``.
+``register/schemas/card-3.schema.json``.
+
+The ``compliance`` block carries the findings frozen with the version (``COMPLIANCE_BLOCK``):
+the whole list on a full card; on a restricted or withheld card only when they were checked and
+how many there were of each severity. The rule ids are not secret, but which rules a system
+fails says what it does (a prohibited practice, a biometric use), which is what the
+withholding hides; the number and severity of its open findings stay public, because that a
+system in use does not comply is what the register exists to show. A finding's ``detail`` is
+never frozen.
 
 Cards of format ``kz-ai-register/card/1`` (stored before the full record was frozen) have the
 same layout without the ids of the organisation and the parts; the templates read both.
@@ -21,6 +29,9 @@ import json
 from functools import cache
 from pathlib import Path
 from typing import Any, Final
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from register.models import Withholding
 
@@ -130,6 +141,27 @@ ORGANISATION_LAYOUT: Final[dict[str, str]] = {
 }
 
 
+# The frozen record's block of findings at publication, and what a reduced card keeps of it.
+COMPLIANCE_BLOCK = "compliance"
+COMPLIANCE_CORE: Final[tuple[str, ...]] = ("checked_at", "counts")
+
+
+class FindingSeverity(models.TextChoices):
+    """The severities of the frozen findings, as the card's JSON Schema lists them (the
+    compliance engine's own, which the register does not import)."""
+
+    BLOCKER = "blocker", _("Blocker")
+    MAJOR = "major", _("Major")
+    MINOR = "minor", _("Minor")
+
+
+class FindingState(models.TextChoices):
+    """The states a frozen finding can have: publication freezes the open and waived ones."""
+
+    OPEN = "open", _("Open")
+    WAIVED = "waived", _("Waived")
+
+
 def _copy(value: Any) -> Any:
     """A copy of JSON data, so that the card shares nothing with the record it came from."""
     if isinstance(value, dict):
@@ -155,7 +187,8 @@ def build_card(record: dict[str, Any]) -> dict[str, Any]:
     """The public card of a frozen ``record`` (``register.snapshots.freeze_record``).
 
     A record restricted under AI Act Art 49(4), or withheld with a reason, shows only the
-    ``CORE`` fields, the organisation and the risk class.
+    ``CORE`` fields, the organisation, the risk class and the ``COMPLIANCE_CORE`` of its
+    findings.
     """
     fields = record["fields"]
     classification = record["classification"]
@@ -189,6 +222,11 @@ def build_card(record: dict[str, Any]) -> dict[str, Any]:
     if not reduced:
         for name, path in PART_LAYOUT.items():
             _put(card, path, record["parts"][name])
+    findings = record.get(COMPLIANCE_BLOCK)
+    if findings is not None:
+        card[COMPLIANCE_BLOCK] = _copy(
+            {key: findings[key] for key in COMPLIANCE_CORE} if reduced else findings
+        )
     return card
 
 

@@ -4,8 +4,11 @@
   transaction (``register.services.hooks.record_changed``); the compliance engine re-checks the
   record on it.
 - Preconditions of workflow actions: ``register.workflow.add_precondition``.
+- Confirmations asked before a workflow action: ``register.workflow.add_confirmation``.
 - ``RECORD_PANELS``: boxes shown on a record's task list, each a template and a function that
   gives its context (the compliance engine shows the record's findings there).
+- ``FROZEN_BLOCKS``: data frozen into every published version beside the record (the compliance
+  engine's findings at publication), each under its own key of the frozen record.
 """
 
 from __future__ import annotations
@@ -40,3 +43,26 @@ def add_record_panel(panel: Panel) -> None:
 def record_panels(system: Any, user: Any) -> list[tuple[str, dict[str, Any]]]:
     """The panels of a record's task list, as (template, context) pairs."""
     return [(panel.template, panel.context(system, user)) for panel in RECORD_PANELS]
+
+
+@dataclass(frozen=True)
+class FrozenBlock:
+    """Data an app above the register adds to every published version, under ``name`` in the
+    frozen record (the compliance engine's findings at publication)."""
+
+    name: str
+    build: Callable[[Any], Any]  # (system) -> JSON-ready data
+
+
+FROZEN_BLOCKS: list[FrozenBlock] = []
+
+
+def add_frozen_block(block: FrozenBlock) -> None:
+    """Freeze ``block`` into every version published from now on (idempotent by name)."""
+    FROZEN_BLOCKS[:] = [b for b in FROZEN_BLOCKS if b.name != block.name]
+    FROZEN_BLOCKS.append(block)
+
+
+def frozen_blocks(system: Any) -> dict[str, Any]:
+    """The added blocks of ``system``'s next version, by name."""
+    return {block.name: block.build(system) for block in FROZEN_BLOCKS}

@@ -9,6 +9,7 @@ lists are tables here, keyed by field name.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from django import forms
@@ -282,7 +283,28 @@ class ReturnForm(forms.Form):
 
 
 class ConfirmForm(forms.Form):
-    """A POST with nothing to fill in: the button is the confirmation."""
+    """A POST whose button is the confirmation, with one required tick for each of the
+    action's confirmations that has something to confirm (``workflow.to_confirm``). Its
+    cleaned data is what the action's service takes: ``confirmed``, the names of the ticked
+    confirmations, when the action has any."""
+
+    def __init__(self, *args: Any, confirmations: Sequence[Any] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.confirmation_names = [confirmation.name for confirmation in confirmations]
+        for confirmation in confirmations:
+            self.fields[f"confirm_{confirmation.name}"] = forms.BooleanField(
+                label=confirmation.label, error_messages={"required": confirmation.message}
+            )
+
+    def clean(self) -> dict[str, Any]:
+        ticked = super().clean() or {}
+        if not self.confirmation_names:
+            return {}
+        return {
+            "confirmed": frozenset(
+                name for name in self.confirmation_names if ticked.get(f"confirm_{name}")
+            )
+        }
 
 
 class OrganisationSwitchForm(forms.Form):

@@ -16,9 +16,15 @@ Layout (``kz-ai-register/record/2``; ``record/1`` had no organisation jurisdicti
      "organisation": {"id", "short_code", "name": {kk, ru, en}, "kind", ...},
      "fields": {<section field>: value, ...},          # translated texts as {kk, ru, en}
      "classification": {<classification field>: value, ...},
-     "parts": {"oversight": {"id": ..., ...} | null, "suppliers": [{"id": ..., ...}], ...}}
+     "parts": {"oversight": {"id": ..., ...} | null, "suppliers": [{"id": ..., ...}], ...},
+     "compliance": {"checked_at", "counts", "findings": [...]}}   # optional, see below
 
 Dates and times are ISO strings; parts are in the order of their ids.
+
+Apps above the register add their own blocks at publication (``register.extensions``
+``FROZEN_BLOCKS``), each under its name: the compliance engine's ``compliance`` block holds the
+open and waived findings when the version was published. A version frozen without them (older
+versions, bulk seeding) has no such key.
 """
 
 from __future__ import annotations
@@ -109,15 +115,27 @@ def _loaded_rows(system: AISystem, part: schema.Part) -> list[models.Model]:
     return [row] if row is not None else []
 
 
+# The keys of the record itself, which no added block may take.
+RECORD_KEYS = frozenset({"schema", *_IDENTITY, "organisation", "fields", "classification", "parts"})
+
+
 def freeze_record(
-    system: AISystem, *, parts: Mapping[str, Sequence[models.Model]] | None = None
+    system: AISystem,
+    *,
+    parts: Mapping[str, Sequence[models.Model]] | None = None,
+    blocks: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The full record of ``system`` as JSON-ready data.
 
     Load the record with ``selectors.systems_with_parts`` (no query is made then), or give its
     part rows in ``parts`` by part name (rows that are not saved yet, as bulk seeding builds
-    them; the one-to-one oversight as a list of at most one row).
+    them; the one-to-one oversight as a list of at most one row). ``blocks`` are added under
+    their names (``register.extensions.frozen_blocks``); a name of the record's own keys is a
+    ``ValueError``.
     """
+    clash = RECORD_KEYS.intersection(blocks or {})
+    if clash:
+        raise ValueError(f"Frozen blocks cannot replace the record's keys: {sorted(clash)}")
     organisation = system.organisation
     frozen_parts: dict[str, Any] = {}
     for part in schema.PARTS:
@@ -131,4 +149,5 @@ def freeze_record(
         "fields": _values(system, _SYSTEM_FIELDS, schema.SYSTEM_TRANSLATED),
         "classification": _values(system, _CLASSIFICATION, frozenset()),
         "parts": frozen_parts,
+        **{name: json_value(block) for name, block in (blocks or {}).items()},
     }

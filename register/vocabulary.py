@@ -377,6 +377,7 @@ PLAIN: Final[dict[str, dict[str, Any]]] = {
 @functools.cache
 def choice_classes() -> dict[str, type[models.TextChoices]]:
     """``CHOICES``: the choice class of each kind of stored value that appears on a card."""
+    from register.cards import FindingSeverity, FindingState
     from register.models import (
         ActRole,
         ApplicationArea,
@@ -420,6 +421,8 @@ def choice_classes() -> dict[str, type[models.TextChoices]]:
         "assessment_kind": ImpactAssessment.Kind,
         "assessment_state": ImpactAssessment.State,
         "risk_level": Risk.Level,
+        "finding_severity": FindingSeverity,
+        "finding_state": FindingState,
     }
 
 

@@ -5,7 +5,13 @@ Every surface reads this table: the services refuse an action the table does not
 same error whichever surface asked), ``capabilities`` tells the workspace which buttons to show,
 the workflow views take their titles and forms from it, and later the API. Apps above the
 register add their own conditions (the compliance engine's publication gate) with
-:func:`add_precondition` instead of the register importing them.
+:func:`add_precondition`, and what the person must confirm first (the open findings) with
+:func:`add_confirmation`, instead of the register importing them.
+
+A condition can depend on the record's lifecycle phase (``Precondition.phases``): a system that
+is already in use (``IN_USE_PHASES``) is published as soon as its public information is
+complete, whatever its compliance findings say, because the register exists to make such
+systems visible; a system not yet in use is held back by its blockers.
 
 States and transitions::
 
@@ -19,22 +25,37 @@ edited or reviewed; ``delete`` only for a draft that was never published.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.functional import Promise
 from django.utils.module_loading import import_string
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from register.models import AISystem, Membership, Status
+from register.i18n import column
+from register.languages import SUBMISSION_LANGUAGES
+from register.models import AISystem, Membership, Phase, Status
 from register.permissions import role_in
 
 EDITOR = Membership.Role.EDITOR
 APPROVER = Membership.Role.APPROVER
 MEMBERS = frozenset({EDITOR, APPROVER})
 APPROVERS = frozenset({APPROVER})
+
+# Phases in which the system is, or was, used on people. A retired system counts: the people it
+# decided about still need its explanation and appeal routes, its findings can no longer be fixed
+# by changing the system, and holding it back would hide for good what the register exists to
+# show.
+IN_USE_PHASES = frozenset({Phase.PILOT, Phase.PRODUCTION, Phase.RETIRED})
+NOT_IN_USE_PHASES = frozenset(Phase.values) - IN_USE_PHASES
+
+
+def in_use(system: AISystem) -> bool:
+    """Whether ``system`` is, or was, in use (its phase is one of ``IN_USE_PHASES``)."""
+    return system.phase in IN_USE_PHASES
 
 
 @dataclass(frozen=True)
@@ -61,6 +82,30 @@ class Precondition:
     prepare: Callable[[AISystem], None] | None = None
     # What the action's page says above the list of problems (else the message).
     heading: Promise | None = None
+    # The lifecycle phases in which it is checked (``None``: every phase).
+    phases: frozenset[str] | None = None
+
+    def applies(self, system: AISystem) -> bool:
+        return self.phases is None or system.phase in self.phases
+
+
+@dataclass(frozen=True)
+class Confirmation:
+    """Something the person taking an action must confirm they have seen, when there is any.
+
+    ``items`` lists it (empty: nothing to confirm); the action's page shows them with
+    ``template`` (context ``items``) under ``heading`` and asks for a tick of ``label``. The
+    service refuses the action with ``message`` and ``code`` unless the confirmation's ``name``
+    is among the names it is given as confirmed.
+    """
+
+    name: str
+    items: Callable[[AISystem, Any], Sequence[Any]]
+    heading: Promise
+    label: Promise
+    message: Promise
+    template: str
+    code: str = "unconfirmed"
 
 
 INVALID_TRANSITION = _("This action is not possible while the record is “%(state)s”.")
@@ -89,6 +134,7 @@ class Action:
     # The confirmation after it is done (``%(number)s``: the number of a new version).
     done: Promise | None = None
     preconditions: tuple[Precondition, ...] = field(default=())
+    confirmations: tuple[Confirmation, ...] = field(default=())
 
     @property
     def has_page(self) -> bool:
@@ -103,6 +149,51 @@ class Action:
             return False
         has_version = system.published_version_id is not None
         return self.public_version is None or self.public_version == has_version
+
+
+# The public information of a system in use, each with the words that name a gap: translated
+# texts are needed in every ``SUBMISSION_LANGUAGES``; a group of fields needs one of them.
+PUBLIC_TEXTS = ("summary", "explanation_route", "appeal_route")
+PUBLIC_CONTACT = ("contact_email", "contact_phone", "contact_url")
+
+
+def _section_url(system: AISystem, name: str) -> str:
+    from django.urls import reverse
+
+    from register.schema import section_for
+
+    section = section_for(f"{AISystem.__name__}.{name}")
+    return reverse(
+        "register:section", kwargs={"public_id": system.public_id, "section": section.slug}
+    )
+
+
+def public_information_gaps(system: AISystem) -> list[Problem]:
+    """What the public card of ``system`` lacks before it may be published while in use: each
+    text of ``PUBLIC_TEXTS`` blank in a language of ``SUBMISSION_LANGUAGES``, and a contact when
+    every field of ``PUBLIC_CONTACT`` is blank. Reads the record only."""
+
+    problems = [
+        Problem(
+            str(capfirst(AISystem._meta.get_field(column(name, code)).verbose_name)),
+            _section_url(system, name),
+        )
+        for name in PUBLIC_TEXTS
+        for code in SUBMISSION_LANGUAGES
+        if not str(getattr(system, column(name, code)) or "").strip()
+    ]
+    if not any(str(getattr(system, name) or "").strip() for name in PUBLIC_CONTACT):
+        problems.append(
+            Problem(
+                str(_("A public contact: an e-mail address, a phone number or a web page")),
+                _section_url(system, PUBLIC_CONTACT[0]),
+            )
+        )
+    return problems
+
+
+def _public_information(system: AISystem, actor: Any) -> list[Problem]:
+    return public_information_gaps(system)
 
 
 def _incomplete_sections(system: AISystem, actor: Any) -> list[Problem]:
@@ -182,6 +273,17 @@ FOUR_EYES = Precondition(
     _("Another approver must publish a record that you submitted yourself."),
     "four_eyes",
 )
+PUBLIC_INFORMATION = Precondition(
+    "public_information",
+    _public_information,
+    _(
+        "A system in use is published once the public can read what it is, how to reach you, "
+        "and how to ask for an explanation and appeal. Complete: %(problems)s."
+    ),
+    "public_information_incomplete",
+    heading=_("A system in use is published once its public information is complete:"),
+    phases=IN_USE_PHASES,
+)
 
 EDITABLE = frozenset({Status.DRAFT, Status.RETURNED, Status.PUBLISHED})
 
@@ -234,7 +336,7 @@ ACTIONS: dict[str, Action] = {
                 "The public card will show exactly what the preview shows, as a new version. "
                 "You cannot publish a record you submitted yourself."
             ),
-            preconditions=(FOUR_EYES,),
+            preconditions=(FOUR_EYES, PUBLIC_INFORMATION),
         ),
         Action(
             "withdraw",
@@ -269,8 +371,10 @@ ACTIONS: dict[str, Action] = {
     )
 }
 
-# Conditions that other apps add to an action (see ``add_precondition``).
+# Conditions and confirmations that other apps add to an action (see ``add_precondition``,
+# ``add_confirmation``).
 _ADDED: dict[str, list[Precondition]] = {name: [] for name in ACTIONS}
+_ADDED_CONFIRMATIONS: dict[str, list[Confirmation]] = {name: [] for name in ACTIONS}
 
 
 def add_precondition(action: str, precondition: Precondition) -> None:
@@ -282,6 +386,43 @@ def add_precondition(action: str, precondition: Precondition) -> None:
 
 def preconditions(action: str) -> tuple[Precondition, ...]:
     return (*ACTIONS[action].preconditions, *_ADDED[action])
+
+
+def add_confirmation(action: str, confirmation: Confirmation) -> None:
+    """Let an app above the register ask for a confirmation before an action (idempotent by
+    name)."""
+    added = _ADDED_CONFIRMATIONS[action]
+    added[:] = [c for c in added if c.name != confirmation.name]
+    added.append(confirmation)
+
+
+def confirmations(action: str) -> tuple[Confirmation, ...]:
+    return (*ACTIONS[action].confirmations, *_ADDED_CONFIRMATIONS[action])
+
+
+def confirmation_names(action: str) -> frozenset[str]:
+    """The names of every confirmation of ``action``: what a caller that has shown the person
+    everything there is to confirm passes to the service as ``confirmed``."""
+    return frozenset(confirmation.name for confirmation in confirmations(action))
+
+
+def to_confirm(action: str, system: AISystem, user: Any) -> list[tuple[Confirmation, list[Any]]]:
+    """Every confirmation of ``action`` that has something to confirm now, with its items."""
+    found = []
+    for confirmation in confirmations(action):
+        items = list(confirmation.items(system, user))
+        if items:
+            found.append((confirmation, items))
+    return found
+
+
+def check_confirmations(
+    action: str, system: AISystem, user: Any, confirmed: Collection[str]
+) -> None:
+    """Raise the first confirmation's error that has items and is not in ``confirmed``."""
+    for confirmation, _items in to_confirm(action, system, user):
+        if confirmation.name not in confirmed:
+            raise ValidationError(confirmation.message, code=confirmation.code)
 
 
 def role_allows(action: str, user: Any, system: AISystem) -> bool:
@@ -316,7 +457,9 @@ def require(action: str, user: Any, system: AISystem) -> None:
 
 
 def prepare(action: str, system: AISystem) -> None:
-    """Run the preconditions' preparations (outside the action's transaction)."""
+    """Run the preconditions' preparations (outside the action's transaction), in every phase:
+    what they record (a fresh compliance check) is also what the confirmations list and what
+    publication freezes."""
     for precondition in preconditions(action):
         if precondition.prepare is not None:
             precondition.prepare(system)
@@ -326,6 +469,8 @@ def problems(action: str, system: AISystem, user: Any) -> list[tuple[Preconditio
     """Every precondition of ``action`` that does not hold, with its problems (for a page)."""
     found = []
     for precondition in preconditions(action):
+        if not precondition.applies(system):
+            continue
         listed = list(precondition.problems(system, user))
         if listed:
             found.append((precondition, listed))

@@ -177,6 +177,7 @@ def complete_system(organisation=None, actor=None, *, answers=None, **fields):
             scope="Only questions",
             affected_groups="Applicants",
             appeal_route="Write to the ministry",
+            explanation_route="Ask the contact centre",
             owner_role="Head of department",
         ),
         "phase": "production",

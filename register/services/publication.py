@@ -10,6 +10,8 @@ same transaction.
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,11 +19,11 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from register import workflow
+from register import extensions, workflow
 from register.audit import audit_context
 from register.cards import build_card
 from register.models import AISystem, PublishedVersion, Status
-from register.notifications import workflow_email_enqueue
+from register.notifications import regulator_email_enqueue, workflow_email_enqueue
 from register.selectors import systems_with_parts
 from register.services.hooks import record_changed
 from register.services.projection import project_public_record
@@ -85,26 +87,41 @@ def system_return(*, system: AISystem, actor: AbstractBaseUser, comment: str) ->
     return AISystem.objects.get(pk=locked.pk)
 
 
-def system_publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
+def system_publish(
+    *, system: AISystem, actor: AbstractBaseUser, confirmed: Collection[str] = ()
+) -> PublishedVersion:
     """Publish a record in review as its next version.
 
     Four-eyes rule: the person who submitted the record cannot publish it, unless a site
     administrator allowed it for an organisation that has a single approver; such a
     publication is marked on the version.
 
-    Other apps add their own conditions to the table (the compliance engine's publication
-    gate re-checks the record first, in its own transaction, so that the findings stay
-    recorded when they refuse the publication).
+    A system in use (``workflow.IN_USE_PHASES``) is published once its public information is
+    complete in every submission language, whatever its compliance findings; a system not yet
+    in use is held back by the conditions other apps add to the table (the compliance engine's
+    publication gate re-checks the record first, in its own transaction, so that the findings
+    stay recorded when they refuse the publication). ``confirmed`` names the confirmations of
+    the table the approver gave (``workflow.confirmations("publish")``); one that has
+    something to confirm and is missing refuses the publication (code ``unconfirmed``).
+
+    The blocks other apps freeze with the version (``extensions.frozen_blocks``: the findings
+    at publication) are stored in its record and card, and hashed with them; the regulators
+    are told when the version was published with open findings.
     """
     workflow.prepare("publish", system)
-    return _publish(system=system, actor=actor)
+    return _publish(system=system, actor=actor, confirmed=frozenset(confirmed))
 
 
 @transaction.atomic
-def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
+def _publish(
+    *, system: AISystem, actor: AbstractBaseUser, confirmed: frozenset[str]
+) -> PublishedVersion:
     locked = _begin("publish", system, actor)
+    workflow.check_confirmations("publish", locked, actor, confirmed)
     four_eyes_waived = workflow.four_eyes_waived(locked, actor)
-    record = freeze_record(systems_with_parts().get(pk=locked.pk))
+    record = freeze_record(
+        systems_with_parts().get(pk=locked.pk), blocks=extensions.frozen_blocks(locked)
+    )
     number = (locked.versions.aggregate(last=Max("number"))["last"] or 0) + 1
     now = timezone.now()
     with audit_context(user=actor.pk, action="system.publish"):
@@ -128,6 +145,7 @@ def _publish(*, system: AISystem, actor: AbstractBaseUser) -> PublishedVersion:
         )
         project_public_record(locked.pk)
     _notify("published", locked)
+    regulator_email_enqueue(version)
     record_changed(locked.pk)
     return version
 

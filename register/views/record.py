@@ -18,7 +18,7 @@ from register.access import current_organisation as _current_organisation
 from register.access import posted as _posted
 from register.access import system_for as _system
 from register.cards import build_card
-from register.extensions import record_panels
+from register.extensions import frozen_blocks, record_panels
 from register.i18n import column
 from register.sections import SECTIONS_BY_SLUG, submission_gaps, task_list
 from register.selectors import (
@@ -96,7 +96,7 @@ def preview(request: HttpRequest, public_id: str) -> HttpResponse:
         "register/workspace/preview.html",
         {
             "system": system,
-            "card": build_card(freeze_record(system)),
+            "card": build_card(freeze_record(system, blocks=frozen_blocks(system))),
             "card_meta": {"is_preview": True},
         },
     )

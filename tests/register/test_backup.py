@@ -16,9 +16,12 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connection
 
+from register import workflow
 from register.models import PublicRecord, PublishedVersion
 from register.services import publication
 from tests.factories import complete_system
+
+CONFIRMED = workflow.confirmation_names("publish")
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -74,7 +77,7 @@ def test_a_dump_restored_into_an_empty_database_is_the_same_register(
     for name in ("Benefits assistant", "Queue forecast"):
         system = complete_system(agency, editor, name_en=name)
         publication.system_submit(system=system, actor=editor)
-        publication.system_publish(system=system, actor=approver)
+        publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
     original = _state()
     assert len(original[0]) == 2
 

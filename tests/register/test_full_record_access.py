@@ -10,10 +10,13 @@ import rules
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 
+from register import workflow
 from register.models import PublishedVersion
 from register.selectors import full_record
 from register.services import publication
 from tests.factories import AISystemFactory, complete_system
+
+CONFIRMED = workflow.confirmation_names("publish")
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +36,7 @@ ROLES = {
 def version(agency, editor, approver):
     system = complete_system(agency, editor)
     publication.system_submit(system=system, actor=editor)
-    return publication.system_publish(system=system, actor=approver)
+    return publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
 
 
 def _user(request, role):

@@ -13,6 +13,7 @@ from django.db import IntegrityError, connection, transaction
 
 from compliance.services import classification_apply
 from demo.bulk import bulk_systems
+from register import workflow
 from register.cards import build_card
 from register.i18n import CONTENT_LANGUAGES
 from register.models import (
@@ -30,6 +31,8 @@ from register.services.projection import rebuild_public_records
 from register.snapshots import freeze_record
 from tests.factories import MembershipFactory, complete_system
 
+CONFIRMED = workflow.confirmation_names("publish")
+
 pytestmark = pytest.mark.django_db
 
 LIMITED_RISK = {"is_ai_system": True, "role": "deployer", "interacts_with_people": True}
@@ -37,7 +40,7 @@ LIMITED_RISK = {"is_ai_system": True, "role": "deployer", "interacts_with_people
 
 def publish(system, editor, approver):
     publication.system_submit(system=system, actor=editor)
-    return publication.system_publish(system=system, actor=approver)
+    return publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
 
 
 def rows():

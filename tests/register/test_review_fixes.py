@@ -10,16 +10,19 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from compliance.services import classification_apply
+from register import workflow
 from register.models import Status
 from register.services import publication, records
 from tests.factories import complete_system
+
+CONFIRMED = workflow.confirmation_names("publish")
 
 pytestmark = pytest.mark.django_db
 
 
 def _publish(system, editor, approver):
     publication.system_submit(system=system, actor=editor)
-    return publication.system_publish(system=system, actor=approver)
+    return publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
 
 
 def test_a_public_record_can_be_withdrawn_while_its_next_draft_is_edited(agency, editor, approver):

@@ -8,7 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import models
 
-from register import forms, schema
+from register import forms, schema, workflow
 from register.i18n import CONTENT_LANGUAGES
 from register.models import AISystem, Withholding
 from register.sections import section_status
@@ -20,6 +20,8 @@ from tests.factories import (
     RiskFactory,
     complete_system,
 )
+
+CONFIRMED = workflow.confirmation_names("publish")
 
 # Written only by the workflow, the compliance engine or the register's bookkeeping.
 NEVER_WRITABLE = ("status", "organisation", "public_id", "risk_class", "published_version")
@@ -380,7 +382,7 @@ def test_an_approver_who_only_decided_the_withholding_may_publish_the_editors_wo
         expected_revision=system.revision,
     )
     publication.system_submit(system=system, actor=editor)
-    version = publication.system_publish(system=system, actor=approver)
+    version = publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
     assert version.number == 1
     assert version.four_eyes_waived is False
 

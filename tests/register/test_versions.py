@@ -15,10 +15,11 @@ from django.db import DatabaseError, IntegrityError, connection, models, transac
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from register import schema
+from register import schema, workflow
 from register.cards import (
     CARD_SCHEMA,
     CARD_SCHEMA_V1,
+    COMPLIANCE_BLOCK,
     CORE,
     ORGANISATION_LAYOUT,
     PART_LAYOUT,
@@ -26,6 +27,7 @@ from register.cards import (
     build_card,
     card_json_schema,
 )
+from register.extensions import frozen_blocks
 from register.i18n import CONTENT_LANGUAGES
 from register.models import (
     AISystem,
@@ -55,6 +57,8 @@ from tests.factories import (
     complete_system,
 )
 
+CONFIRMED = workflow.confirmation_names("publish")
+
 pytestmark = pytest.mark.django_db
 
 DATA = Path(__file__).with_name("data")
@@ -68,7 +72,7 @@ def loaded(system: AISystem) -> AISystem:
 
 def publish(system: AISystem, editor, approver) -> PublishedVersion:
     publication.system_submit(system=system, actor=editor)
-    return publication.system_publish(system=system, actor=approver)
+    return publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
 
 
 def full_system(**fields: Any) -> AISystem:
@@ -323,7 +327,15 @@ def test_the_json_schema_is_valid_and_names_every_key_of_the_layout():
     jsonschema.Draft202012Validator.check_schema(card_json_schema())
     properties = card_json_schema()["properties"]
     keys = {path[0] for path in [*SYSTEM_LAYOUT.values(), *PART_LAYOUT.values()]}
-    assert set(properties) == {"schema", "public_id", "slug", "organisation", "risk", *keys}
+    assert set(properties) == {
+        "schema",
+        "public_id",
+        "slug",
+        "organisation",
+        "risk",
+        COMPLIANCE_BLOCK,
+        *keys,
+    }
     assert set(properties["organisation"]["properties"]) == set(ORGANISATION_LAYOUT)
     assert properties["schema"] == {"const": CARD_SCHEMA}
 
@@ -391,8 +403,11 @@ def test_publishing_stores_the_record_and_its_card_with_both_hashes(agency, edit
     version.refresh_from_db()
 
     frozen = freeze_record(loaded(system))
-    assert version.record == frozen
-    assert version.snapshot == build_card(frozen)
+    assert {key: value for key, value in version.record.items() if key != COMPLIANCE_BLOCK} == (
+        frozen
+    )
+    assert version.record[COMPLIANCE_BLOCK]["findings"]
+    assert version.snapshot == build_card(version.record)
     assert version.sha256 == snapshot_digest(version.snapshot)
     assert version.record_sha256 == snapshot_digest(version.record)
     assert version.sha256 != version.record_sha256
@@ -466,13 +481,21 @@ def test_the_preview_shows_the_card_that_publishing_stores(client, agency, edito
             for code in CONTENT_LANGUAGES
         },
     )
+    from compliance.checks import check_systems
+
+    check_systems([system.pk], trigger="command")  # as after every change, in the background
     client.force_login(editor)
     preview = client.get(f"/en/workspace/systems/{system.public_id}/preview/")
     assert preview.status_code == 200
-    assert preview.context["card"] == build_card(freeze_record(loaded(system)))
+    card = preview.context["card"]
+    fresh = build_card(freeze_record(loaded(system), blocks=frozen_blocks(system)))
+    # The findings are those of the last check; only the time they were read moves.
+    assert fresh[COMPLIANCE_BLOCK].pop("checked_at") >= card[COMPLIANCE_BLOCK].pop("checked_at")
+    assert card == fresh
 
     version = publish(system, editor, approver)
-    assert version.snapshot == preview.context["card"]
+    assert version.snapshot[COMPLIANCE_BLOCK].pop("checked_at")
+    assert version.snapshot == card
 
 
 def _render(card: dict[str, Any], **meta: Any) -> str:

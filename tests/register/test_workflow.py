@@ -5,9 +5,12 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
+from register import workflow
 from register.models import Membership, Status
 from register.services import publication, records
 from tests.factories import MembershipFactory, complete_system
+
+CONFIRMED = workflow.confirmation_names("publish")
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +24,7 @@ def test_draft_to_review_to_published(draft, editor, approver):
     submitted = publication.system_submit(system=draft, actor=editor)
     assert submitted.status == Status.IN_REVIEW
     assert submitted.submitted_by == editor
-    version = publication.system_publish(system=submitted, actor=approver)
+    version = publication.system_publish(system=submitted, actor=approver, confirmed=CONFIRMED)
     draft.refresh_from_db()
     assert draft.status == Status.PUBLISHED
     assert draft.published_version == version
@@ -50,7 +53,7 @@ def test_returning_needs_a_comment(draft, editor, approver):
 
 def test_publishing_a_draft_never_submitted_is_refused(draft, approver):
     with pytest.raises(ValidationError) as excinfo:
-        publication.system_publish(system=draft, actor=approver)
+        publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
     assert excinfo.value.code == "invalid_transition"
     draft.refresh_from_db()
     assert draft.status == Status.DRAFT and draft.published_version is None
@@ -60,17 +63,17 @@ def test_approver_cannot_publish_own_submission(draft, approver):
     MembershipFactory(organisation=draft.organisation, role=Membership.Role.APPROVER)
     publication.system_submit(system=draft, actor=approver)
     with pytest.raises(ValidationError) as excinfo:
-        publication.system_publish(system=draft, actor=approver)
+        publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
     assert excinfo.value.code == "four_eyes"
 
 
 def test_single_approver_may_publish_own_submission_only_when_allowed(draft, approver):
     publication.system_submit(system=draft, actor=approver)
     with pytest.raises(ValidationError):
-        publication.system_publish(system=draft, actor=approver)
+        publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
     draft.organisation.allow_self_approval = True
     draft.organisation.save()
-    version = publication.system_publish(system=draft, actor=approver)
+    version = publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
     assert version.four_eyes_waived is True
 
 
@@ -80,7 +83,7 @@ def test_self_approval_is_refused_when_a_second_approver_exists(draft, approver)
     MembershipFactory(organisation=draft.organisation, role=Membership.Role.APPROVER)
     publication.system_submit(system=draft, actor=approver)
     with pytest.raises(ValidationError):
-        publication.system_publish(system=draft, actor=approver)
+        publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
 
 
 def test_incomplete_record_cannot_be_submitted(agency, editor):
@@ -93,7 +96,7 @@ def test_incomplete_record_cannot_be_submitted(agency, editor):
 
 def _publish(system, editor, approver):
     publication.system_submit(system=system, actor=editor)
-    return publication.system_publish(system=system, actor=approver)
+    return publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
 
 
 def test_editing_a_published_record_makes_a_working_draft(draft, editor, approver):
@@ -144,7 +147,7 @@ def test_a_record_in_review_cannot_be_edited(draft, editor):
 def test_only_never_published_drafts_can_be_deleted(draft, editor, approver, state):
     publication.system_submit(system=draft, actor=editor)
     if state == "published":
-        publication.system_publish(system=draft, actor=approver)
+        publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
     with pytest.raises(ValidationError) as excinfo:
         records.system_delete(system=draft, actor=editor)
     assert excinfo.value.code == "not_deletable"
@@ -171,7 +174,7 @@ def test_an_approver_who_edited_the_content_cannot_publish_it(draft, editor, app
     )
     publication.system_submit(system=draft, actor=editor)
     with pytest.raises(ValidationError) as excinfo:
-        publication.system_publish(system=draft, actor=approver)
+        publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED)
     assert excinfo.value.code == "four_eyes"
 
 
@@ -184,7 +187,7 @@ def test_edits_before_the_last_publication_do_not_count(draft, editor, approver)
         expected_revision=draft.revision,
     )
     publication.system_submit(system=draft, actor=editor)
-    publication.system_publish(system=draft, actor=second)
+    publication.system_publish(system=draft, actor=second, confirmed=CONFIRMED)
     draft.refresh_from_db()
     records.system_update(
         system=draft,
@@ -193,4 +196,4 @@ def test_edits_before_the_last_publication_do_not_count(draft, editor, approver)
         expected_revision=draft.revision,
     )
     publication.system_submit(system=draft, actor=editor)
-    assert publication.system_publish(system=draft, actor=approver).number == 2
+    assert publication.system_publish(system=draft, actor=approver, confirmed=CONFIRMED).number == 2

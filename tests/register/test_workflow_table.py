@@ -12,6 +12,8 @@ from register import workflow
 from register.services import publication, records
 from tests.factories import complete_system
 
+CONFIRMED = workflow.confirmation_names("publish")
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["editor", "approver", "other_agency_editor", "regulator", "site_admin"]
@@ -37,7 +39,7 @@ def _record(state, agency, editor, approver):
     if state == "returned":
         publication.system_return(system=system, actor=approver, comment="More detail.")
         return _fresh(system)
-    publication.system_publish(system=system, actor=approver)
+    publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
     if state == "published":
         return _fresh(system)
     if state == "withdrawn":
@@ -75,6 +77,8 @@ def _through_service(action, system, user):
                 if workflow.ACTIONS[action].comment
                 else {}
             )
+            if workflow.confirmation_names(action):
+                kwargs["confirmed"] = workflow.confirmation_names(action)
             workflow.ACTIONS[action].perform(system=system, actor=user, **kwargs)
     except PermissionDenied:
         return "forbidden"
@@ -104,6 +108,8 @@ def _through_page(client, action, system, user):
         data = (
             {"comment": "Please add the appeal route."} if workflow.ACTIONS[action].comment else {}
         )
+        data.update({f"confirm_{name}": "on" for name in workflow.confirmation_names(action)})
+        client.get(base + f"{action}/")  # the approver reads the page first
         response = client.post(base + f"{action}/", data)
     if response.status_code == 302:
         return "ok"

@@ -203,7 +203,8 @@ def test_submit_return_publish_through_the_pages_with_notifications(
     client.force_login(editor)
     assert "Name the supplier." in client.get(_base(system)).content.decode()
     post(editor, "submit/")
-    post(approver, "publish/")
+    assert post(approver, "publish/").status_code == 400
+    post(approver, "publish/", {"confirm_open_findings": "on"})
     system.refresh_from_db()
     assert system.status == Status.PUBLISHED
     assert system.published_version.number == 1
