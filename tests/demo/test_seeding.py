@@ -279,7 +279,7 @@ def test_every_demo_system_is_classified_under_kazakhstans_ai_law_too():
 
 
 @pytest.mark.django_db
-def test_the_demo_has_an_unpublished_pilot_with_a_prohibited_capability():
+def test_the_demo_publishes_a_pilot_in_use_with_a_prohibited_capability_and_its_blocker():
     load_demo()
     system = AISystem.objects.get(slug="queue-camera-emotion-pilot")
     assert system.phase in {"pilot", "production"}
@@ -287,7 +287,11 @@ def test_the_demo_has_an_unpublished_pilot_with_a_prohibited_capability():
     assert system.classification_answers["kz_prohibited_capabilities"] == [
         "emotion_without_consent"
     ]
-    assert system.status == Status.DRAFT
+    # In use, so its blocker does not keep it off the register: the card shows it.
+    assert system.status == Status.PUBLISHED
+    findings = system.published_version.snapshot["compliance"]["findings"]
+    blockers = [f for f in findings if f["severity"] == "blocker" and f["status"] == "open"]
+    assert blockers, findings
 
 
 @pytest.mark.django_db
