@@ -8,7 +8,14 @@ import pytest
 from register.models import AISystem, Membership, Status
 from tests.factories import TEST_PASSWORD, MembershipFactory, OrganisationFactory
 
-pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.e2e]
+# The system is piloted, so open findings do not keep it off the register: the approver sees
+# them, the FRIA duty among them (checked from the AI Act's original Annex III date), and must
+# confirm them to publish.
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.e2e,
+    pytest.mark.usefixtures("annex_iii_in_force"),
+]
 
 
 def sign_in(page, live_server, username):
@@ -21,6 +28,14 @@ def sign_in(page, live_server, username):
 
 def sign_out(page):
     page.get_by_role("button", name="Sign out").click()
+
+
+def answer_no(page, *names):
+    """Answer "No" to each yes/no question of the page that these names give."""
+    for name in names:
+        radio = page.locator(f"input[name={name}][value=no]")
+        if radio.count():
+            radio.check()
 
 
 def test_editor_registers_and_approver_publishes(browser, live_server):
@@ -78,6 +93,9 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     page.get_by_label("how to ask for an explanation, a human review or an appeal (English)").fill(
         "Ask the doctor on duty, or write to the hospital's patient office."
     )
+    page.get_by_label("how to get an explanation of a result (English)").fill(
+        "Ask the doctor on duty to explain the suggested priority."
+    )
     page.get_by_label("oversight mode").select_option("human_decides")
     page.get_by_label("role of the person overseeing (English)").fill("Triage nurse")
     page.get_by_role("button", name="Save").click()
@@ -115,6 +133,7 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
         "owner_role",
         "affected_groups",
         "appeal_route",
+        "explanation_route",
     )
     translate(type(system.oversight).objects.filter(system=system), "responsible_role")
     translate(system.data_sources.all(), "name", "description")
@@ -130,21 +149,36 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     page.get_by_role("button", name="Continue").click()
     page.get_by_label("We use a system that someone else built (deployer)").check()
     page.locator("input[name=public_authority][value=yes]").check()
+    answer_no(page, "public_service_provider")
     page.get_by_role("button", name="Continue").click()
+    # Kazakhstan's AI Law: the degree the hospital assigns from the consequences of failure.
+    page.locator("input[name=kz_risk_degree][value=medium]").check()
+    page.locator("textarea[name=kz_failure_consequences]").fill(
+        "Triage would fall back to nurses alone: slower, but no patient goes unseen."
+    )
+    answer_no(page, "critical_ict_object", "state_information_resources", "synthetic_results")
+    page.get_by_role("button", name="Continue").click()
+    page.get_by_role("button", name="Continue").click()  # no banned capability
     page.get_by_role("button", name="Continue").click()  # no banned practice
-    page.locator("input[name=annex_i_safety_component][value=no]").check()
+    answer_no(
+        page, "annex_i_safety_component", "annex_i_section_b", "law_enforcement_migration_use"
+    )
     page.locator("input[name=annex_iii][value='5d']").check()
     page.get_by_role("button", name="Continue").click()
     page.locator("input[name=profiling][value=no]").check()
     page.get_by_role("button", name="Continue").click()
-    for name in (
+    answer_no(
+        page,
         "interacts_with_people",
         "generates_synthetic_content",
         "emotion_or_biometric_categorisation",
         "deep_fake_or_public_interest_text",
+        "crime_detection_authorised",
+        "open_source",
         "gpai",
-    ):
-        page.locator(f"input[name={name}][value=no]").check()
+        "gpai_system",
+        "gpai_systemic_risk",
+    )
     page.get_by_role("button", name="Continue").click()
     assert "high" in page.locator("main").inner_text()
     page.get_by_role("button", name="Save this class").click()
@@ -154,7 +188,7 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     assert page.get_by_text("Submitted for review.").is_visible()
     sign_out(page)
 
-    # The approver tries to publish: the missing FRIA blocks it, and the page says where to fix it.
+    # The approver tries to publish: the missing FRIA is listed, and nothing is published unconfirmed.
     sign_in(page, live_server, "approver")
     page.get_by_role("link", name="Emergency triage support", exact=True).click()
     page.get_by_role("link", name="Publish").click()
@@ -208,6 +242,8 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     sign_in(page, live_server, "approver")
     page.get_by_role("link", name="Emergency triage support", exact=True).click()
     page.get_by_role("link", name="Publish").click()
+    # The findings still open are listed, and the approver publishes them knowingly.
+    page.locator("input[name=confirm_open_findings]").check()
     page.get_by_role("button", name="Publish").click()
     assert page.get_by_text("Published as version 1.").is_visible()
     page.get_by_role("link", name="History of this record").click()
