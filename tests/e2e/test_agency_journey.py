@@ -188,7 +188,7 @@ def test_editor_registers_and_approver_publishes(browser, live_server):
     assert page.get_by_text("Submitted for review.").is_visible()
     sign_out(page)
 
-    # The approver tries to publish: the missing FRIA is listed, and nothing is published unconfirmed.
+    # The approver tries to publish: the missing FRIA is listed, and nothing goes out unconfirmed.
     sign_in(page, live_server, "approver")
     page.get_by_role("link", name="Emergency triage support", exact=True).click()
     page.get_by_role("link", name="Publish").click()
