@@ -1,0 +1,51 @@
+"""Reading a workspace page's form as a browser would submit it."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+
+
+class _FormReader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.data: dict[str, str] = {}
+        self.disabled: set[str] = set()
+        self._textarea: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        name = attributes.get("name")
+        if not name or tag not in ("input", "textarea"):
+            return
+        if "disabled" in attributes:
+            self.disabled.add(name)
+            return
+        if tag == "textarea":
+            self._textarea = name
+            self.data[name] = ""
+        elif attributes.get("type") not in ("submit", "checkbox", "radio"):
+            self.data[name] = attributes.get("value") or ""
+
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self.data[self._textarea] += data
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea" and self._textarea is not None:
+            # Browsers drop the line break that follows <textarea>.
+            self.data[self._textarea] = self.data[self._textarea].removeprefix("\n")
+            self._textarea = None
+
+
+def text_inputs(html: str) -> dict[str, str]:
+    """The text inputs, textareas and hidden inputs of ``html`` that a browser would send
+    (disabled ones left out), by name."""
+    reader = _FormReader()
+    reader.feed(html)
+    return reader.data
+
+
+def disabled_inputs(html: str) -> set[str]:
+    reader = _FormReader()
+    reader.feed(html)
+    return reader.disabled
