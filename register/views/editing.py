@@ -15,8 +15,10 @@ from register.i18n import CONTENT_LANGUAGES, content_language
 from register.languages import SELF_NAMES
 from register.services import records
 
-# The name of the language tabs' submit buttons on a form (``includes/language_tabs.html``).
+# The name of the language tabs' submit buttons on a form (``includes/language_tabs.html``),
+# and the value of the one that opens the translation view (every language side by side).
 SWITCH_LANGUAGE = "switch_language"
+ALL_LANGUAGES = "all"
 
 
 def editing_language(request: HttpRequest) -> str:
@@ -30,13 +32,18 @@ def switch_requested(request: HttpRequest) -> str | None:
     """The language a tab of the form asked for: the form is saved first, then the same page
     opens in that language."""
     language = request.POST.get(SWITCH_LANGUAGE) if request.method == "POST" else None
-    return language if language in CONTENT_LANGUAGES else None
+    return language if language in (*CONTENT_LANGUAGES, ALL_LANGUAGES) else None
 
 
 def switched(
     request: HttpRequest, language: str, view: str, *, saved: bool = True, **kwargs: Any
 ) -> HttpResponse:
-    """After a language tab (and the save it made): the same page, in ``language``."""
+    """After a language tab (and the save it made): the same page, in ``language``, or the
+    record's translation view."""
+    if language == ALL_LANGUAGES:
+        if saved:
+            messages.success(request, _("Saved."))
+        return redirect("register:translate", public_id=kwargs["public_id"])
     names = {"language": SELF_NAMES[language]}
     if saved:
         messages.success(request, _("Saved. You are now writing in: %(language)s") % names)

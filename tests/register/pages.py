@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from typing import Any
 
 
 class _FormReader(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
-        self.data: dict[str, str] = {}
+        self.data: dict[str, Any] = {}
         self.disabled: set[str] = set()
         self._textarea: str | None = None
 
@@ -23,7 +24,13 @@ class _FormReader(HTMLParser):
         if tag == "textarea":
             self._textarea = name
             self.data[name] = ""
-        elif attributes.get("type") not in ("submit", "checkbox", "radio"):
+        elif attributes.get("type") == "radio":
+            if "checked" in attributes:
+                self.data[name] = attributes.get("value") or ""
+        elif attributes.get("type") == "checkbox":
+            if "checked" in attributes:
+                self.data.setdefault(name, []).append(attributes.get("value") or "on")
+        elif attributes.get("type") != "submit":
             self.data[name] = attributes.get("value") or ""
 
     def handle_data(self, data: str) -> None:
@@ -37,9 +44,9 @@ class _FormReader(HTMLParser):
             self._textarea = None
 
 
-def text_inputs(html: str) -> dict[str, str]:
-    """The text inputs, textareas and hidden inputs of ``html`` that a browser would send
-    (disabled ones left out), by name."""
+def text_inputs(html: str) -> dict[str, Any]:
+    """What a browser would send from the inputs and textareas of ``html`` (disabled ones and
+    buttons left out), by name: ticked checkboxes as a list."""
     reader = _FormReader()
     reader.feed(html)
     return reader.data
