@@ -134,7 +134,11 @@ def items(
     """The objects of the record with their forms (bound to ``data`` on a POST)."""
     result = []
     for target, row, title in _objects(system):
-        form = form_class(target)(data, instance=row, prefix=prefix_of(target, row))
+        prefix = prefix_of(target, row)
+        # An item added by someone else since the page was opened is shown as it is, unbound:
+        # the user has not seen it, so nothing posted is about it.
+        bound = data if data is not None and f"{prefix}-{START}" in data else None
+        form = form_class(target)(bound, instance=row, prefix=prefix)
         required = set(row.required_translations())  # type: ignore[attr-defined]
         cells: dict[str, list[Cell]] = defaultdict(list)
         for name in texts(target):

@@ -43,7 +43,8 @@ def translate(request: HttpRequest, public_id: str) -> HttpResponse:
         "required_languages": SUBMISSION_LANGUAGES,
         "missing": sum(item.missing for item in items),
     }
-    if request.method == "POST" and all(item.form.is_valid() for item in items):
+    posted = [item for item in items if item.form.is_bound]
+    if request.method == "POST" and all(item.form.is_valid() for item in posted):
         edits = [
             TextEdit(
                 target=item.target,
@@ -55,7 +56,7 @@ def translate(request: HttpRequest, public_id: str) -> HttpResponse:
                 },
                 start=_start(item),
             )
-            for item in items
+            for item in posted
         ]
         try:
             changed = translations_save(system=system, actor=request.user, edits=edits)
@@ -97,6 +98,8 @@ def _start_from_now(items: list[translations.Item]) -> None:
     """Keep what the user typed, starting from the objects as they are now, so that saving
     again writes their texts over the other person's."""
     for item in items:
+        if not item.form.is_bound:
+            continue
         item.row.refresh_from_db()
         item.form.data = item.form.data.copy()
         item.form.data[item.form.add_prefix(translations.START)] = translations.start_of(item.row)

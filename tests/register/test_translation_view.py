@@ -309,3 +309,19 @@ def test_translations_page_links_to_the_exact_item_and_field(client, editor, age
     page = client.get(_url(system)).content.decode()
     assert 'id="id_system-scope_kk"' in page
     assert f'id="id_risks-{risk.pk}-mitigation_ru"' in page
+
+
+def test_an_item_added_meanwhile_is_shown_and_left_as_it_is(client, editor, approver, system):
+    client.force_login(editor)
+    data = text_inputs(client.get(_url(system)).content.decode())
+    added = records.part_save(
+        system=system,
+        actor=approver,
+        part="risks",
+        data={"name_en": "Slow answers", "mitigation_en": "A fallback to staff"},
+    )
+    data["system-name_kk"] = "Жәрдемақы көмекшісі"
+    assert client.post(_url(system), data).status_code == 302
+    added.refresh_from_db()
+    system.refresh_from_db()
+    assert (added.name_en, system.name_kk) == ("Slow answers", "Жәрдемақы көмекшісі")
