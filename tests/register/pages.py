@@ -12,16 +12,21 @@ class _FormReader(HTMLParser):
         self.data: dict[str, Any] = {}
         self.disabled: set[str] = set()
         self._textarea: str | None = None
+        self._select: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         attributes = dict(attrs)
+        if tag == "option" and self._select is not None and "selected" in attributes:
+            self.data[self._select] = attributes.get("value") or ""
         name = attributes.get("name")
-        if not name or tag not in ("input", "textarea"):
+        if not name or tag not in ("input", "textarea", "select"):
             return
         if "disabled" in attributes:
             self.disabled.add(name)
             return
-        if tag == "textarea":
+        if tag == "select":
+            self._select = name
+        elif tag == "textarea":
             self._textarea = name
             self.data[name] = ""
         elif attributes.get("type") == "radio":
@@ -38,6 +43,8 @@ class _FormReader(HTMLParser):
             self.data[self._textarea] += data
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "select":
+            self._select = None
         if tag == "textarea" and self._textarea is not None:
             # Browsers drop the line break that follows <textarea>.
             self.data[self._textarea] = self.data[self._textarea].removeprefix("\n")
@@ -45,8 +52,8 @@ class _FormReader(HTMLParser):
 
 
 def text_inputs(html: str) -> dict[str, Any]:
-    """What a browser would send from the inputs and textareas of ``html`` (disabled ones and
-    buttons left out), by name: ticked checkboxes as a list."""
+    """What a browser would send from the inputs, selects and textareas of ``html`` (disabled
+    ones and buttons left out), by name: ticked checkboxes as a list."""
     reader = _FormReader()
     reader.feed(html)
     return reader.data

@@ -243,3 +243,26 @@ def test_the_side_by_side_button_saves_first_and_opens_the_translation_view(clie
     assert response["Location"] == _base(system) + "translations/"
     system.refresh_from_db()
     assert system.scope_en == typed
+
+
+def test_an_item_with_an_invalid_field_saves_its_valid_ones_and_stays(client, editor, agency):
+    system = complete_system(agency, editor)
+    source = system.data_sources.get()
+    client.force_login(editor)
+    url = f"{_base(system)}items/data_sources/{source.pk}/"
+    data = text_inputs(client.get(url + "?language=en").content.decode())
+    data.update(description_en="Applicants' names and addresses", retention_days="a year")
+    data["switch_language"] = "kk"
+    response = client.post(url, data)
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="a year"' in html and "The other fields are saved." in html
+    source.refresh_from_db()
+    assert source.description_en == "Applicants' names and addresses"
+    # The page carries the item's new version: saving again is not a conflict.
+    again = text_inputs(html)
+    again.update(retention_days="365", switch_language="kk")
+    response = client.post(url, again)
+    assert response["Location"] == url + "?language=kk"
+    source.refresh_from_db()
+    assert source.retention_days == 365

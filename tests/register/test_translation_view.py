@@ -325,3 +325,15 @@ def test_an_item_added_meanwhile_is_shown_and_left_as_it_is(client, editor, appr
     added.refresh_from_db()
     system.refresh_from_db()
     assert (added.name_en, system.name_kk) == ("Slow answers", "Жәрдемақы көмекшісі")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_page_reads_in_kazakh_and_russian(client, editor, system, language):
+    client.force_login(editor)
+    response = client.get(f"/{language}/workspace/systems/{system.public_id}/translations/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in html
+    for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
+        assert f'lang="{code}">{name}</label>' in html
+        assert f'lang="{code}" id="id_system-scope_{code}"' in html
