@@ -337,3 +337,31 @@ def test_the_page_reads_in_kazakh_and_russian(client, editor, system, language):
     for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")):
         assert f'lang="{code}">{name}</label>' in html
         assert f'lang="{code}" id="id_system-scope_{code}"' in html
+
+
+# --- The service -----------------------------------------------------------------------------
+
+
+def test_the_service_accepts_only_texts_of_the_schema(editor, system):
+    from register.services.translations import TextEdit, translations_save
+
+    with pytest.raises(ValueError, match="phase"):
+        translations_save(
+            system=system,
+            actor=editor,
+            edits=[TextEdit("system", None, {"phase": "pilot"}, system.revision)],
+        )
+
+
+def test_the_service_leaves_the_withholding_reason_to_an_approver(editor, approver, system):
+    from django.core.exceptions import ValidationError
+
+    from register.services.translations import TextEdit, translations_save
+
+    edit = TextEdit("system", None, {"withholding_reason_en": "Security"}, system.revision)
+    with pytest.raises(ValidationError) as refused:
+        translations_save(system=system, actor=editor, edits=[edit])
+    assert refused.value.code == "withholding_needs_approver"
+    translations_save(system=system, actor=approver, edits=[edit])
+    system.refresh_from_db()
+    assert system.withholding_reason_en == "Security"
