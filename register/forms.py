@@ -9,7 +9,7 @@ lists are tables here, keyed by field name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -195,17 +195,27 @@ def disable(form: forms.BaseForm, names: frozenset[str]) -> None:
 
 class RevisionForm(forms.ModelForm):
     """One section's AISystem fields. Carries the revision the user started from, for
-    optimistic locking; ``reserved`` fields (``schema.reserved_fields``) are read-only."""
+    optimistic locking; ``reserved`` fields (``schema.reserved_fields``) are read-only.
+    ``hints`` (``extensions.field_hints``) are shown under their field (``forms/field.html``)."""
 
     section: Section
     language: str
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args: Any, reserved: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        reserved: frozenset[str] = frozenset(),
+        hints: Mapping[str, list[Any]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk:
             self.initial["revision"] = self.instance.revision
         disable(self, reserved)
+        for name, texts in (hints or {}).items():
+            if name in self.fields:
+                self.fields[name].hints = texts  # type: ignore[attr-defined]
 
     def grouped(self) -> list[tuple[Group, list[forms.BoundField]]]:
         """The visible fields in the section's groups, for a form shown in fieldsets."""

@@ -12,7 +12,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from register import forms, schema, translations, workflow
+from register import extensions, forms, schema, translations, workflow
 from register.access import capabilities as _capabilities
 from register.access import posted as _posted
 from register.access import system_for as _system
@@ -62,6 +62,7 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         _posted(request),
         instance=system,
         reserved=schema.reserved_fields(role_in(request.user, system.organisation_id)),
+        hints=extensions.field_hints(system, language),
     )
     oversight_form = None
     if spec.oversight_fields:
