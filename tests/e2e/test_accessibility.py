@@ -101,7 +101,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
                 draft=records[DRAFT],
                 published=published,
                 in_review=records[IN_REVIEW],
-                finding=Finding.objects.filter(system=records[DRAFT]).first(),
+                finding=Finding.objects.select_related("system").filter(system=records[DRAFT])[0],
                 parts={
                     part.name: getattr(published, part.name).first() for part in PARTS if part.many
                 },
@@ -114,6 +114,8 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
 def server(site, django_db_blocker) -> Iterator[Any]:
     from pytest_django.live_server_helper import LiveServer
 
+    # As pytest-django's ``live_server`` does for each test, for the module: the server's
+    # threads reach the database, and its host is allowed.
     with django_db_blocker.unblock():
         server = LiveServer("localhost")
         server._live_server_modified_settings.enable()
