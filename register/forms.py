@@ -167,12 +167,15 @@ LABELS: dict[str, Any] = {
     "legal_position": _("Do you own the system, hold it, or both?"),
     "other_party": _("The other owner or holder"),
     "interaction_mandatory": _("Does a law make using the system mandatory?"),
+    "can_override": _("Can the people overseeing it override or reverse an output?"),
+    "can_stop": _("Can they stop the system?"),
 }
 
 # Choices shown as radios rather than a drop-down: few options, each worth reading.
 RADIOS = frozenset({"withholding", "legal_position"})
-# Yes/no questions shown as two radios rather than a single checkbox.
-YES_NO_RADIOS = frozenset({"interaction_mandatory"})
+# Yes/no questions shown as two radios rather than a single checkbox: neither chosen is "not
+# stated" (``None``), never "No".
+YES_NO_RADIOS = frozenset({"interaction_mandatory", "can_override", "can_stop"})
 YES_NO = [(True, _("Yes")), (False, _("No"))]
 
 
@@ -204,7 +207,7 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
             label=LABELS.get(field.name, field.verbose_name),
             choices=YES_NO,
             coerce=_yes_no,
-            empty_value=False,
+            empty_value=None,
             required=False,
             widget=forms.RadioSelect,
             help_text=help_text_for(field.model, field.name) or "",
