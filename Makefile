@@ -16,7 +16,7 @@ MANAGE := $(BIN)/python manage.py
 help:
 	@echo "make run        serve the demo register at http://$(HOST):$(PORT) (embedded PostgreSQL unless DATABASE_URL is set)"
 	@echo "make test       run the whole test suite (DATABASE_URL and REDIS_URL, or embedded servers)"
-	@echo "make lint       ruff lint and format check, migration check"
+	@echo "make lint       ruff lint and format check, migration check, catalogues up to date"
 	@echo "make worker     run a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat       run the Celery beat scheduler (needs CELERY_BROKER_URL)"
 	@echo "make assets     rebuild the front-end assets from package.json (needs Node.js)"
@@ -54,6 +54,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	PYTHON=$(BIN)/python bash scripts/check-messages.sh
 
 format: install
 	$(BIN)/ruff check --fix .

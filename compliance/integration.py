@@ -65,7 +65,7 @@ def _open_blockers(system: Any, actor: Any) -> list[workflow.Problem]:
             continue
         problems.append(
             workflow.Problem(
-                f"{finding.rule_id} {rule.title_text} ({rule.reference.citation})",
+                f"{finding.rule_id} {rule.title_text} ({rule.reference.article_text()})",
                 section_url(system.public_id, rule.section),
             )
         )
@@ -103,10 +103,14 @@ OPEN_FINDINGS = workflow.Confirmation(
 )
 
 
-def frozen_reference(rule: Any) -> dict[str, str]:
+def frozen_reference(rule: Any) -> dict[str, dict[str, str]]:
     """A rule's legal reference as a frozen version keeps it: the full reference and the
-    citation, as the catalogue gives them at publication."""
-    return {"reference": str(rule.reference), "citation": rule.reference.citation}
+    citation in every language («ЕО-ның ЖИ туралы регламенті, 27(1)-бап», «ст. 27(1)»), as the
+    catalogue gives them at publication."""
+    return {
+        "reference": {code: rule.reference.text(code) for code in CONTENT_LANGUAGES},
+        "citation": {code: rule.reference.article_text(code) for code in CONTENT_LANGUAGES},
+    }
 
 
 def _frozen_finding(finding: Any) -> dict[str, Any]:

@@ -283,6 +283,8 @@ LANGUAGE_CODE = env.choice(
     "DEFAULT_LANGUAGE", default=languages.CONTENT_LANGUAGES[0], choices=languages.CONTENT_LANGUAGES
 )
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each interface language writes them (config/formats/<language>/).
+FORMAT_MODULE_PATH = ["config.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")

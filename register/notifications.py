@@ -112,7 +112,9 @@ def _finding_lines(block: dict, language: str) -> list[str]:
             _("- {rule_id} {title} ({citation}): {severity}, open since {date}").format(
                 rule_id=finding["rule_id"],
                 title=title,
-                citation=finding["citation"],
+                citation=pick(finding["citation"], language)
+                if isinstance(finding["citation"], dict)
+                else finding["citation"],
                 severity=FindingSeverity(finding["severity"]).label,
                 date=finding["first_seen_on"],
             )

@@ -190,15 +190,10 @@ class Reference:
         return self.confidence == "H"
 
     def article_text(self, language: str | None = None) -> str:
-        """The article as ``language`` writes it: ``14-бап (4)(d)``, ``ст. 14(4)(d)``,
-        ``Art 14(4)(d)``."""
+        """The article as ``language`` writes it, its paragraph and point with the number:
+        ``14(4)(d)-бап``, ``ст. 14(4)(d)``, ``Art 14(4)(d)``."""
         template = str(pick(self.instrument.article_formats, language))
-        article = template.format(article=self.article)
-        if not self._subdivision:
-            return article
-        # "ст. 14(4)" runs on from the number; "14-бап (4)" needs a space after the word.
-        separator = "" if article.endswith(self.article) else " "
-        return f"{article}{separator}{self._subdivision}"
+        return template.format(article=f"{self.article}{self._subdivision}")
 
     def text(self, language: str | None = None) -> str:
         """The instrument's short name and the article, in ``language``."""

@@ -154,7 +154,7 @@ def _parse_date(value: Any) -> dt.date | dt.datetime | None:
 
 
 @register.filter
-def isodate(value: Any, fmt: str = "j E Y") -> str:
+def isodate(value: Any, fmt: str = "DATE_FORMAT") -> str:
     """An ISO date or date-time string (or a date object) as a localised date, "15 November
     2024". A date-time is converted to the site's time zone first; text that is not a date is
     shown as it is."""

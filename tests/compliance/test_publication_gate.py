@@ -128,8 +128,10 @@ def test_a_system_in_use_with_a_blocker_is_published_with_its_findings_frozen(
     block = version.record["compliance"]
     fria = next(f for f in block["findings"] if f["rule_id"] == "AIA-27-01")
     assert fria["severity"] == "blocker" and fria["status"] == "open"
-    assert fria["citation"] == "Art 27(1)"
-    assert fria["reference"].endswith(", Art 27(1)")
+    assert fria["citation"] == {"kk": "27(1)-бап", "ru": "ст. 27(1)", "en": "Art 27(1)"}
+    assert fria["reference"]["en"].endswith(", Art 27(1)")
+    assert fria["reference"]["kk"] == "ЕО-ның ЖИ туралы регламенті, 27(1)-бап"
+    assert fria["reference"]["ru"] == "Регламент ЕС об ИИ, ст. 27(1)"
     assert fria["first_seen_on"] == timezone.localdate().isoformat()
     assert set(fria["title"]) == {"kk", "ru", "en"} and all(fria["title"].values())
     assert block["counts"]["blocker"] >= 1
@@ -339,7 +341,9 @@ def test_the_card_and_the_engine_agree_on_severities_and_references():
     assert set(schema["severity"]["enum"]) == set(FindingSeverity.values)
     assert set(schema["status"]["enum"]) == set(FindingState.values)
     rule = get_catalogue().get("AIA-27-01")
-    assert frozen_reference(rule) == {"reference": str(rule.reference), "citation": "Art 27(1)"}
+    frozen = frozen_reference(rule)
+    assert frozen["citation"] == {"kk": "27(1)-бап", "ru": "ст. 27(1)", "en": "Art 27(1)"}
+    assert frozen["reference"] == {code: rule.reference.text(code) for code in ("kk", "ru", "en")}
 
 
 # --- The regulator is told --------------------------------------------------------------------
@@ -385,6 +389,40 @@ def test_the_regulators_are_told_of_a_publication_with_open_blockers(
     assert english.language == "en"
     assert english.subject == f"AI Register: {system.public_id} was published with open blockers"
     assert "AIA-27-01" in english.body and "open since" in english.body
+    russian = by_address[regulators[0].email]
+    assert "AIA-27-01" in russian.body and "(ст. 27(1))" in russian.body
+    assert "Art 27" not in russian.body
+
+
+def test_a_kazakh_regulator_is_told_in_kazakh_with_kazakh_references(
+    agency, editor, approver, regulator
+):
+    from tests.register.test_no_english import english_on
+
+    Profile.objects.create(user=regulator, language="kk")
+    system = _submitted(complete_system(agency, editor, answers=HIGH_RISK), editor)
+    publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
+    (mail,) = _mails_to([regulator])
+    assert mail.language == "kk"
+    assert "(27(1)-бап)" in mail.body
+    assert "Art 27" not in mail.body
+    assert english_on(f"<p>{mail.subject}</p><p>{mail.body}</p>", "kk") == []
+
+
+@pytest.mark.parametrize(
+    "language, citation", [("kk", "27(1)-бап"), ("ru", "ст. 27(1)"), ("en", "Art 27(1)")]
+)
+def test_the_cards_findings_cite_the_law_in_the_page_language(
+    client, agency, editor, approver, language, citation
+):
+    system = _submitted(complete_system(agency, editor, answers=HIGH_RISK), editor)
+    publication.system_publish(system=system, actor=approver, confirmed=CONFIRMED)
+    client.force_login(editor)
+    page = client.get(f"/{language}/workspace/systems/{system.public_id}/preview/")
+    html = page.content.decode()
+    assert f"AIA-27-01, {citation})" in html
+    if language != "en":
+        assert "Art 27" not in html
 
 
 def test_the_regulators_are_told_less_urgently_of_other_open_findings(

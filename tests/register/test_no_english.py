@@ -1,0 +1,472 @@
+"""Nothing in English on a Kazakh or Russian page.
+
+Every workspace and public page (the URLconf is walked, so a new page cannot skip the check) is
+rendered with the interface in Kazakh and in Russian, as a role that may see it, with the
+record's own texts written in that language; its visible text (and the alt, title, aria-label,
+placeholder and button texts) must not contain a phrase of the register's catalogue that has a
+translation, nor a phrase of Django's own catalogue (forms, sign-in and passwords).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from html.parser import HTMLParser
+from typing import Any
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.urls import get_resolver
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from compliance.models import Finding
+from compliance.questionnaire import STEPS
+from register import schema, workflow
+from register.i18n import CONTENT_LANGUAGES, column
+from register.services import publication
+from tests.factories import TEST_PASSWORD
+from tests.register.catalogues import DJANGO_DOMAINS, djangos, ours
+
+pytestmark = pytest.mark.django_db
+
+LANGUAGES = ("kk", "ru")
+
+# Named URL patterns that are not pages in a language: machine endpoints and Django's admin,
+# whose own catalogue the admin test of register/django_messages.py covers.
+NOT_PAGES = {
+    "healthz": "a probe for the load balancer",
+    "readyz": "a probe for the load balancer",
+    "csp-report": "the browser's endpoint for policy reports",
+    "set_language": "a POST that redirects",
+    "api-classify": "a JSON API",
+    "register:version_record": "a JSON download of a full record",
+    "register:switch_organisation": "a POST that redirects",
+    "register:part_delete": "a POST that redirects",
+    "logout": "a POST that redirects",
+}
+
+
+# --- What counts as English -------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"%\(\w+\)[sdi]|%[sd]|\{[^}]*\}|<[^>]+>|\n")
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+
+
+def _phrases(msgid: str) -> set[str]:
+    """The literal stretches of a msgid that are real English phrases (two words or more)."""
+    found = set()
+    for stretch in _PLACEHOLDER.split(msgid):
+        stretch = " ".join(stretch.split()).strip(" ,;:()")
+        if len(_WORD.findall(stretch)) >= 2 and len(stretch) >= 8:
+            found.add(stretch)
+    return found
+
+
+@cache
+def english(language: str) -> frozenset[str]:
+    phrases: set[str] = set()
+    for entry in ours(language):
+        if entry.translated and entry.msgstr[0] != entry.msgid:
+            phrases |= _phrases(entry.msgid)
+            if entry.plural:
+                phrases |= _phrases(entry.plural)
+    for domain in DJANGO_DOMAINS:
+        for entry in djangos("en", domain):
+            phrases |= _phrases(entry.msgid)
+    return frozenset(phrases)
+
+
+_BLOCK = {
+    "p",
+    "div",
+    "li",
+    "td",
+    "th",
+    "tr",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "dt",
+    "dd",
+    "br",
+    "label",
+    "option",
+    "legend",
+    "button",
+    "span",
+    "a",
+    "summary",
+    "caption",
+    "title",
+    "ul",
+    "ol",
+}
+_SHOWN_ATTRIBUTES = ("alt", "title", "aria-label", "placeholder")
+
+
+class _VisibleText(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style", "template"):
+            self._hidden += 1
+        attributes = dict(attrs)
+        for name in _SHOWN_ATTRIBUTES:
+            if attributes.get(name):
+                self.parts.append(f" {attributes[name]} ")
+        if tag == "input" and attributes.get("type") in ("submit", "button"):
+            self.parts.append(f" {attributes.get('value') or ''} ")
+        if tag in _BLOCK:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style", "template"):
+            self._hidden = max(0, self._hidden - 1)
+        if tag in _BLOCK:
+            self.parts.append(" ")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def visible_text(html: str) -> str:
+    parser = _VisibleText()
+    parser.feed(html)
+    return " ".join("".join(parser.parts).split())
+
+
+def english_on(html: str, language: str) -> list[str]:
+    text = visible_text(html)
+    return sorted(phrase for phrase in english(language) if phrase in text)
+
+
+def test_the_check_finds_english_and_passes_kazakh():
+    html = (
+        "<html><body><h1>Тізілім</h1><p>This field is required.</p>"
+        '<input type="submit" value="Save and continue"><script>var a = "Sign in"</script>'
+        '<a href="/x" title="Жабу">Жабу</a></body></html>'
+    )
+    found = english_on(html, "kk")
+    assert "This field is required." in found
+    assert "Sign in" not in " ".join(found)  # inside a script: not shown
+    assert english_on("<p>Жүйе тіркелді.</p>", "kk") == []
+
+
+# --- The register the pages show ----------------------------------------------------------------
+
+TEXTS = {
+    "kk": {
+        "name": "Жәрдемақы көмекшісі",
+        "summary": "Өтініш берушілердің сұрақтарына жауап береді.",
+        "scope": "Тек сұрақтарға жауап береді.",
+        "affected_groups": "Өтініш берушілер",
+        "appeal_route": "Министрлікке жазыңыз.",
+        "explanation_route": "Байланыс орталығына хабарласыңыз.",
+        "owner_role": "Басқарма басшысы",
+        "responsible_role": "Бас маман",
+        "source": "Өтініш берушілер тізілімі",
+        "description": "Өтініш берушілердің деректері",
+        "risk": "Қате жауап",
+        "mitigation": "Жауапта ережелерге сілтеме беріледі",
+    },
+    "ru": {
+        "name": "Помощник по пособиям",
+        "summary": "Отвечает на вопросы заявителей.",
+        "scope": "Только ответы на вопросы.",
+        "affected_groups": "Заявители",
+        "appeal_route": "Напишите в министерство.",
+        "explanation_route": "Обратитесь в контакт-центр.",
+        "owner_role": "Руководитель управления",
+        "responsible_role": "Главный специалист",
+        "source": "Реестр заявителей",
+        "description": "Данные заявителей",
+        "risk": "Неверный ответ",
+        "mitigation": "Ответ содержит ссылку на правила",
+    },
+}
+TEXTS["en"] = TEXTS["ru"]  # no English text on the page, whatever the fallback
+
+
+def _texts(**names: str) -> dict[str, str]:
+    return {
+        column(name, code): TEXTS[code][key]
+        for name, key in names.items()
+        for code in CONTENT_LANGUAGES
+    }
+
+
+def _record(organisation, actor, answers):  # type: ignore[no-untyped-def]
+    from compliance.services import classification_apply
+    from register.services.records import system_create
+
+    data = {
+        **_texts(
+            name="name",
+            summary="summary",
+            scope="scope",
+            affected_groups="affected_groups",
+            appeal_route="appeal_route",
+            explanation_route="explanation_route",
+            owner_role="owner_role",
+        ),
+        "phase": "production",
+        "application_area": "service_delivery",
+        "techniques": ["chatbot"],
+        "act_role": "deployer",
+        "decision_role": "informs",
+        "contact_email": "ai@example.gov.kz",
+    }
+    system = system_create(
+        organisation=organisation,
+        actor=actor,
+        data=data,
+        oversight={
+            "mode": "human_decides",
+            **_texts(responsible_role="responsible_role"),
+            "log_retention_days": 365,
+        },
+        parts={
+            "data_sources": [_texts(name="source", description="description")],
+            "risks": [_texts(name="risk", mitigation="mitigation")],
+        },
+    )
+    classification_apply(system=system, actor=actor, answers=answers)
+    system.refresh_from_db()
+    return system
+
+
+@dataclass
+class World:
+    users: dict[str, Any]
+    draft: Any
+    submitted: Any
+    published: Any
+    finding: Any
+    parts: dict[str, int] = field(default_factory=dict)
+
+
+@pytest.fixture
+def world(agency, editor, approver, regulator, client) -> World:
+    from compliance.checks import check_systems
+
+    agency.name_kk, agency.name_ru = "Еңбек министрлігі", "Министерство труда"
+    agency.save()
+    high_risk = {"role": "deployer", "public_authority": True, "annex_iii": ["5a"]}
+    minimal = {"is_ai_system": True, "role": "deployer"}
+    draft = _record(agency, editor, high_risk)
+    submitted = _record(agency, editor, minimal)
+    publication.system_submit(system=submitted, actor=editor)
+    published = _record(agency, editor, minimal)
+    publication.system_submit(system=published, actor=editor)
+    publication.system_publish(
+        system=published, actor=approver, confirmed=workflow.confirmation_names("publish")
+    )
+    check_systems([draft.pk, submitted.pk, published.pk], trigger="command")
+    finding = Finding.objects.filter(system=draft, status="open").exclude(severity="blocker")
+    parts = {
+        part.name: part.model.objects.filter(system=draft).values_list("pk", flat=True).first()
+        for part in schema.PARTS
+    }
+    return World(
+        users={
+            "editor": editor,
+            "approver": approver,
+            "regulator": regulator,
+            "anonymous": None,
+        },
+        draft=draft,
+        submitted=submitted,
+        published=published,
+        finding=finding.first(),
+        parts=parts,
+    )
+
+
+# --- The pages ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Page:
+    role: str
+    url: Callable[[World], str]
+    post: Callable[[World], dict] | None = None  # a POST that shows the page with its errors
+
+
+def _rec(which: str, path: str = "") -> Callable[[World], str]:
+    return lambda w: f"/workspace/systems/{getattr(w, which).public_id}/{path}"
+
+
+def _reset_confirm(w: World) -> str:
+    user = w.users["editor"]
+    uid = urlsafe_base64_encode(force_bytes(user.pk))
+    return f"/accounts/reset/{uid}/{default_token_generator.make_token(user)}/"
+
+
+PAGES: dict[str, list[Page]] = {
+    "home": [Page("anonymous", lambda w: "/")],
+    "login": [
+        Page("anonymous", lambda w: "/accounts/login/"),
+        Page(
+            "anonymous",
+            lambda w: "/accounts/login/",
+            lambda w: {"username": "x", "password": "y"},
+        ),
+    ],
+    "password_reset": [
+        Page("anonymous", lambda w: "/accounts/password_reset/"),
+        Page("anonymous", lambda w: "/accounts/password_reset/", lambda w: {"email": "nonsense"}),
+    ],
+    "password_reset_done": [Page("anonymous", lambda w: "/accounts/password_reset/done/")],
+    "password_reset_confirm": [
+        Page("anonymous", _reset_confirm),
+        Page("anonymous", lambda w: "/accounts/reset/MQ/wrong-token/"),
+    ],
+    "password_reset_complete": [Page("anonymous", lambda w: "/accounts/reset/done/")],
+    "password_change": [
+        Page("editor", lambda w: "/accounts/password_change/"),
+        Page(
+            "editor",
+            lambda w: "/accounts/password_change/",
+            lambda w: {"old_password": "wrong", "new_password1": "1234", "new_password2": "12"},
+        ),
+        Page(
+            "editor",
+            lambda w: "/accounts/password_change/",
+            lambda w: {
+                "old_password": TEST_PASSWORD,
+                "new_password1": "password",
+                "new_password2": "password",
+            },
+        ),
+    ],
+    "password_change_done": [Page("editor", lambda w: "/accounts/password_change/done/")],
+    "register:dashboard": [
+        Page("editor", lambda w: "/workspace/"),
+        Page("approver", lambda w: "/workspace/"),
+        Page("regulator", lambda w: "/workspace/"),
+    ],
+    "register:system_create": [
+        Page("editor", lambda w: "/workspace/systems/new/"),
+        Page("editor", lambda w: "/workspace/systems/new/", lambda w: {"phase": ""}),
+    ],
+    "register:system": [
+        Page("editor", _rec("draft")),
+        Page("approver", _rec("submitted")),
+        Page("editor", _rec("published")),
+        Page("regulator", _rec("published")),
+    ],
+    "register:preview": [Page("editor", _rec("draft", "preview/"))],
+    "register:history": [
+        Page("editor", _rec("published", "history/")),
+        Page("regulator", _rec("published", "history/")),
+    ],
+    "register:section": [
+        *(Page("editor", _rec("draft", f"sections/{s.slug}/")) for s in schema.SECTIONS),
+        Page(
+            "editor",
+            _rec("draft", "sections/about/"),
+            lambda w: {"revision": w.draft.revision, "contact_email": "no"},
+        ),
+    ],
+    "register:part_add": [
+        *(Page("editor", _rec("draft", f"items/{p.name}/new/")) for p in schema.PARTS if p.many),
+        Page("editor", _rec("draft", "items/risks/new/"), lambda w: {"likelihood": "x"}),
+    ],
+    "register:part_edit": [
+        Page("editor", lambda w, p=p: _rec("draft", f"items/{p.name}/{w.parts[p.name]}/")(w))
+        for p in schema.PARTS
+        if p.name in ("data_sources", "risks")
+    ],
+    "register:workflow": [
+        Page("editor", _rec("draft", "submit/")),
+        Page("editor", _rec("draft", "delete/")),
+        Page("approver", _rec("submitted", "return/")),
+        Page("approver", _rec("submitted", "return/"), lambda w: {"comment": ""}),
+        Page("approver", _rec("submitted", "publish/")),
+        Page("approver", _rec("published", "withdraw/")),
+    ],
+    "compliance:organisation_findings": [
+        Page("editor", lambda w: "/workspace/findings/"),
+        Page("regulator", lambda w: "/workspace/findings/"),
+    ],
+    "compliance:classification": [
+        Page("editor", _rec("draft", "classification/")),
+        Page("regulator", _rec("published", "classification/")),
+    ],
+    "compliance:classification_step": [
+        Page("editor", _rec("draft", f"classification/{step.slug}/")) for step in STEPS
+    ],
+    "compliance:findings": [
+        Page("editor", _rec("draft", "findings/")),
+        Page("approver", _rec("published", "findings/")),
+        Page("regulator", _rec("draft", "findings/")),
+    ],
+    "compliance:waive": [
+        Page("approver", lambda w: _rec("draft", f"findings/{w.finding.pk}/waive/")(w)),
+        Page(
+            "approver",
+            lambda w: _rec("draft", f"findings/{w.finding.pk}/waive/")(w),
+            lambda w: {"reason": "", "expires_on": "31/02/2026"},
+        ),
+    ],
+}
+
+CASES = [
+    pytest.param(name, index, id=f"{name}-{index}")
+    for name, pages in PAGES.items()
+    for index in range(len(pages))
+]
+
+
+def _named_patterns(patterns=None, namespace: str = "") -> set[str]:  # type: ignore[no-untyped-def]
+    names = set()
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        if hasattr(pattern, "url_patterns"):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            names |= _named_patterns(pattern.url_patterns, inner)
+        elif pattern.name:
+            names.add(namespace + pattern.name)
+    return names
+
+
+def test_every_page_of_the_urlconf_is_checked():
+    pages = {name for name in _named_patterns() if not name.startswith("admin:")}
+    assert pages - set(PAGES) - set(NOT_PAGES) == set()
+    assert set(PAGES) - pages == set()
+
+
+def test_every_section_part_step_and_action_page_is_checked(world):
+    urls = {page.url(world) for pages in PAGES.values() for page in pages}
+    wanted = {
+        *(f"/sections/{section.slug}/" for section in schema.SECTIONS),
+        *(f"/items/{part.name}/new/" for part in schema.PARTS if part.many),
+        *(f"/classification/{step.slug}/" for step in STEPS),
+        *(f"/{name}/" for name, spec in workflow.ACTIONS.items() if spec.has_page),
+    }
+    assert {path for path in wanted if not any(url.endswith(path) for url in urls)} == set()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("name, index", CASES)
+def test_no_english_on_the_page(client, world, language, name, index):
+    page = PAGES[name][index]
+    user = world.users[page.role]
+    if user is not None:
+        client.force_login(user)
+    url = f"/{language}{page.url(world)}"
+    if page.post is None:
+        response = client.get(url, follow=True)
+        assert response.status_code == 200, url
+    else:
+        response = client.post(url, page.post(world), follow=True)
+        assert response.status_code in (200, 400), url
+    assert response.headers["Content-Language"] == language
+    assert english_on(response.content.decode(), language) == [], url
