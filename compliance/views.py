@@ -166,7 +166,7 @@ def organisation_findings_page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     organisations = []
     if reads_all:
-        organisations = list(Organisation.objects.order_by("short_code"))
+        organisations = sorted(Organisation.objects.all(), key=lambda o: str(o.name).casefold())
         code = request.GET.get("organisation") or ""
         organisation = next((o for o in organisations if o.short_code == code), None)
     return render(
