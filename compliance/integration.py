@@ -5,7 +5,10 @@
   (a precondition of the workflow table's ``publish`` in ``NOT_IN_USE_PHASES``), while a system
   in use is published with its findings: the approver confirms the open ones (a confirmation
   of ``publish``), and they are frozen into the version (the record's ``compliance`` block);
-- the task list of a record shows its findings (a record panel).
+- the task list of a record shows its findings (a record panel);
+- the plain-language assistant reviews every changed record (``record_changed``), its review is
+  loaded with the record (a record relation) for its rules, and its hints are shown next to
+  the fields of the section forms (field hints).
 
 ``connect()`` is called once, from ``ComplianceConfig.ready``.
 """
@@ -23,6 +26,12 @@ from register.languages import CONTENT_LANGUAGES
 
 # The block of the frozen record (and of the card) that carries the findings at publication.
 FROZEN_BLOCK = "compliance"
+
+
+def _enqueue_review(sender: Any, *, system_id: int, **kwargs: Any) -> None:
+    from compliance.plain_language.tasks import enqueue_review
+
+    enqueue_review(system_id)
 
 
 def _enqueue_check(sender: Any, *, system_id: int, **kwargs: Any) -> None:
@@ -146,8 +155,18 @@ def _findings_panel(system: Any, user: Any) -> dict[str, Any]:
     return {"system": system, "summary": compliance_summary(system)}
 
 
+def _plain_language_hints(system: Any, language: str) -> dict[str, list[str]]:
+    from compliance.plain_language.hints import form_hints
+
+    return form_hints(system, language)
+
+
 def connect() -> None:
+    # The review first: a check queued after it (eagerly, in-process) sees the new hints.
+    extensions.record_changed.connect(_enqueue_review, dispatch_uid="compliance.enqueue_review")
     extensions.record_changed.connect(_enqueue_check, dispatch_uid="compliance.enqueue_check")
+    extensions.add_record_relation("plain_language_review")
+    extensions.add_field_hints(_plain_language_hints)
     workflow.add_precondition("publish", PUBLICATION_GATE)
     workflow.add_confirmation("publish", OPEN_FINDINGS)
     extensions.add_frozen_block(extensions.FrozenBlock(FROZEN_BLOCK, frozen_findings))

@@ -196,3 +196,12 @@ class CheckRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_trigger_display()} · {self.started_at:%Y-%m-%d %H:%M}"
+
+
+# The plain-language assistant's models live with it; importing them here makes them the app's.
+from compliance.plain_language.models import (  # noqa: E402, F401
+    JargonPhrase,
+    LinkCheck,
+    LinkStatus,
+    PlainLanguageReview,
+)

@@ -26,12 +26,12 @@ def with_record_facts(system: AISystem, answers: Mapping[str, Any]) -> dict[str,
     """``answers`` with the inputs that the questionnaire does not ask because the record
     already says them: ``decision_role`` (the record's role in decisions) and
     ``human_can_correct`` (whether its human oversight can override an output, when the
-    oversight part exists). The autonomy degree under Kazakhstan's AI Law thus follows the
-    record; what the answers say about these two is replaced."""
+    oversight part exists and says so). The autonomy degree under Kazakhstan's AI Law thus
+    follows the record; what the answers say about these two is replaced."""
     facts: dict[str, Any] = {**answers, "decision_role": system.decision_role or None}
     facts.pop("human_can_correct", None)
     oversight = HumanOversight.objects.filter(system_id=system.pk).first()
-    if oversight is not None:
+    if oversight is not None and oversight.can_override is not None:
         facts["human_can_correct"] = oversight.can_override
     return facts
 

@@ -33,6 +33,13 @@ BEAT_SCHEDULE: Final = {
         "schedule": crontab(hour=21, minute=30),
         "options": {"expires": 6 * 60 * 60},
     },
+    # The plain-language assistant's link check: links never checked, or checked longer ago
+    # than LINK_CHECK_TTL_HOURS (compliance.plain_language.tasks).
+    "compliance-link-check": {
+        "task": "compliance.check_due_links",
+        "schedule": crontab(minute="*/10"),
+        "options": {"expires": 10 * 60},
+    },
 }
 
 
@@ -105,3 +112,7 @@ def enqueue_check(system_id: int) -> None:
     # robust: a broker failure after the commit is logged, not raised into the request; the
     # nightly sweep catches the record up.
     transaction.on_commit(lambda: check_system.delay(system_id), robust=True)
+
+
+# The plain-language assistant's tasks, registered with the worker through this module.
+from compliance.plain_language import tasks as _plain_language_tasks  # noqa: E402, F401

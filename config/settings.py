@@ -200,6 +200,15 @@ COMPLIANCE_EFFECTIVE_DATES = dict(
     item.partition("=")[::2] for item in env.list("COMPLIANCE_EFFECTIVE_DATES")
 )
 
+# The plain-language assistant's link check (compliance.plain_language.links): how long one
+# request may take (seconds), how long a result stands before the link is checked again
+# (hours), and how many requests one host gets per minute. Links to private, loopback and
+# link-local addresses are refused unless LINK_CHECK_ALLOW_PRIVATE is on (tests, intranets).
+LINK_CHECK_TIMEOUT = env.int("LINK_CHECK_TIMEOUT", default=10, minimum=1)
+LINK_CHECK_TTL_HOURS = env.int("LINK_CHECK_TTL_HOURS", default=24, minimum=1)
+LINK_CHECK_PER_HOST_PER_MINUTE = env.int("LINK_CHECK_PER_HOST_PER_MINUTE", default=6, minimum=1)
+LINK_CHECK_ALLOW_PRIVATE = env.bool("LINK_CHECK_ALLOW_PRIVATE", default=False)
+
 # --- Client addresses ----------------------------------------------------------------------
 
 # Reverse proxies in front of the app that each append the address they saw to X-Forwarded-For

@@ -9,7 +9,7 @@ read the stored card, so a field that is not here is never shown to the public.
 ``SYSTEM_LAYOUT`` and ``PART_LAYOUT`` say where each field of the field schema
 (``register.schema``) goes on the card; ``CORE`` names the fields that a record restricted under
 AI Act Art 49(4), or withheld with a reason, still shows. The JSON Schema of the card is
-``register/schemas/card-3.schema.json``.
+``register/schemas/card-4.schema.json``.
 
 The ``compliance`` block carries the findings frozen with the version (``COMPLIANCE_BLOCK``):
 the whole list on a full card; on a restricted or withheld card only when they were checked and
@@ -35,12 +35,15 @@ from django.utils.translation import gettext_lazy as _
 
 from register.models import Withholding
 
-CARD_SCHEMA = "kz-ai-register/card/3"
+# Format 4: the yes/no facts (``can_override``, ``can_stop``, ``interaction_mandatory``) may
+# be null, "not stated"; format 3 had them as booleans, an unanswered one false.
+CARD_SCHEMA = "kz-ai-register/card/4"
+CARD_SCHEMA_V3 = "kz-ai-register/card/3"
 CARD_SCHEMA_V2 = "kz-ai-register/card/2"
 CARD_SCHEMA_V1 = "kz-ai-register/card/1"
 # Every card format the templates render.
-CARD_SCHEMAS = (CARD_SCHEMA_V1, CARD_SCHEMA_V2, CARD_SCHEMA)
-JSON_SCHEMA_FILE = Path(__file__).with_name("schemas") / "card-3.schema.json"
+CARD_SCHEMAS = (CARD_SCHEMA_V1, CARD_SCHEMA_V2, CARD_SCHEMA_V3, CARD_SCHEMA)
+JSON_SCHEMA_FILE = Path(__file__).with_name("schemas") / "card-4.schema.json"
 
 # Where each field of the record's sections goes on the card.
 SYSTEM_LAYOUT: Final[dict[str, tuple[str, ...]]] = {

@@ -9,6 +9,11 @@
   gives its context (the compliance engine shows the record's findings there).
 - ``FROZEN_BLOCKS``: data frozen into every published version beside the record (the compliance
   engine's findings at publication), each under its own key of the frozen record.
+- ``RECORD_RELATIONS``: one-to-one rows of other apps loaded with every record by
+  ``selectors.systems_with_parts`` (a join, no extra query), so that the rule engine's
+  predicates read them without a query (the plain-language review).
+- ``FIELD_HINTS``: advice shown next to a field of a section form, from a function of the
+  record and the editing language (the plain-language assistant).
 """
 
 from __future__ import annotations
@@ -66,3 +71,32 @@ def add_frozen_block(block: FrozenBlock) -> None:
 def frozen_blocks(system: Any) -> dict[str, Any]:
     """The added blocks of ``system``'s next version, by name."""
     return {block.name: block.build(system) for block in FROZEN_BLOCKS}
+
+
+RECORD_RELATIONS: list[str] = []
+
+
+def add_record_relation(name: str) -> None:
+    """Load the reverse one-to-one ``name`` with every record (idempotent)."""
+    if name not in RECORD_RELATIONS:
+        RECORD_RELATIONS.append(name)
+
+
+#: (system, language) -> {form field name: [hint text, ...]}
+FieldHints = Callable[[Any, str], dict[str, list[Any]]]
+FIELD_HINTS: list[FieldHints] = []
+
+
+def add_field_hints(provider: FieldHints) -> None:
+    """Show what ``provider`` says next to the fields of the section forms (idempotent)."""
+    if provider not in FIELD_HINTS:
+        FIELD_HINTS.append(provider)
+
+
+def field_hints(system: Any, language: str) -> dict[str, list[Any]]:
+    """Every provider's hints on ``system``'s fields in ``language``, by form field name."""
+    merged: dict[str, list[Any]] = {}
+    for provider in FIELD_HINTS:
+        for name, hints in provider(system, language).items():
+            merged.setdefault(name, []).extend(hints)
+    return merged

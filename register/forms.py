@@ -9,7 +9,7 @@ lists are tables here, keyed by field name.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from django import forms
@@ -31,7 +31,8 @@ from register.models import (
 )
 from register.schema import Group, Section
 
-# Help written for civil servants, with examples; keyed by base field name.
+# Help written for civil servants, with examples, for the record's own fields; keyed by base
+# field name (a translated field's three columns share it).
 HELP_TEXTS: dict[str, Any] = {
     "name": _("The name people know it by. Example: eGov virtual assistant."),
     "summary": _(
@@ -110,11 +111,6 @@ HELP_TEXTS: dict[str, Any] = {
         "not the system, reviews it within 15 working days."
     ),
     "appeal_url": _("A page or address where people can start a review or an appeal."),
-    "responsible_role": _("The role of the person who can check and change the outputs."),
-    "log_retention_days": _("For high-risk systems the law asks for at least 183 days."),
-    "automation_bias": _("How you keep staff from trusting outputs without checking them."),
-    "bias_examination": _("How you checked that the data represents the people concerned."),
-    "retention_days": _("How long the data is kept, in days."),
     "withholding": _(
         "Restricted: the law limits what may be published (AI Act Art 49(4)); the public card "
         "shows only the permitted details. Withheld: the card shows only that the record exists "
@@ -123,18 +119,63 @@ HELP_TEXTS: dict[str, Any] = {
     "withholding_reason": _("Required when the record is withheld. The public reads it."),
 }
 
+# Help for the fields of each part, keyed by part name and base field name: a part's field
+# never borrows the hint of a record field of the same name (a supplier's name is not the
+# name people know the system by).
+PART_HELP_TEXTS: dict[str, dict[str, Any]] = {
+    "oversight": {
+        "responsible_role": _("The role of the person who can check and change the outputs."),
+        "log_retention_days": _("For high-risk systems the law asks for at least 183 days."),
+        "automation_bias": _("How you keep staff from trusting outputs without checking them."),
+    },
+    "suppliers": {
+        "name": _("The supplier's name as it appears in the contract. Example: Kazakhtelecom JSC."),
+    },
+    "legal_bases": {},
+    "data_sources": {
+        "name": _(
+            "A short name for the data, as your staff call it. Example: register of benefit "
+            "applications."
+        ),
+        "bias_examination": _("How you checked that the data represents the people concerned."),
+        "retention_days": _("How long the data is kept, in days."),
+    },
+    "risks": {
+        "name": _("The harm, in a few words. Example: a benefit wrongly refused."),
+        "mitigation": _("What you do to prevent the harm or limit it, and who checks that."),
+    },
+    "impact_assessments": {
+        "summary": _(
+            "What the assessment found and what you changed because of it, in a few sentences "
+            "for citizens."
+        ),
+    },
+}
+_PART_OF_MODEL = {p.model: p.name for p in schema.PARTS}
+
+
+def help_text_for(model: type[models.Model], base: str) -> Any:
+    """The hint of field ``base`` of ``model`` (a record or a part), or ``None``."""
+    if model is AISystem:
+        return HELP_TEXTS.get(base)
+    return PART_HELP_TEXTS[_PART_OF_MODEL[model]].get(base)
+
+
 # Labels that say more to a civil servant than the model's name for the column.
 LABELS: dict[str, Any] = {
     "withholding": _("What the public may see"),
     "legal_position": _("Do you own the system, hold it, or both?"),
     "other_party": _("The other owner or holder"),
     "interaction_mandatory": _("Does a law make using the system mandatory?"),
+    "can_override": _("Can the people overseeing it override or reverse an output?"),
+    "can_stop": _("Can they stop the system?"),
 }
 
 # Choices shown as radios rather than a drop-down: few options, each worth reading.
 RADIOS = frozenset({"withholding", "legal_position"})
-# Yes/no questions shown as two radios rather than a single checkbox.
-YES_NO_RADIOS = frozenset({"interaction_mandatory"})
+# Yes/no questions shown as two radios rather than a single checkbox: neither chosen is "not
+# stated" (``None``), never "No".
+YES_NO_RADIOS = frozenset({"interaction_mandatory", "can_override", "can_stop"})
 YES_NO = [(True, _("Yes")), (False, _("No"))]
 
 
@@ -159,17 +200,17 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
             choices=CHOICE_LISTS[field.name],
             required=False,
             widget=forms.CheckboxSelectMultiple,
-            help_text=HELP_TEXTS.get(field.name, ""),
+            help_text=help_text_for(field.model, field.name) or "",
         )
     if field.name in YES_NO_RADIOS:
         return forms.TypedChoiceField(
             label=LABELS.get(field.name, field.verbose_name),
             choices=YES_NO,
             coerce=_yes_no,
-            empty_value=False,
+            empty_value=None,
             required=False,
             widget=forms.RadioSelect,
-            help_text=HELP_TEXTS.get(field.name, ""),
+            help_text=help_text_for(field.model, field.name) or "",
         )
     if field.name in RADIOS:
         kwargs["widget"] = forms.RadioSelect
@@ -180,8 +221,8 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     if isinstance(field, models.TextField):
         kwargs["widget"] = forms.Textarea(attrs={"rows": 5})
     formfield = field.formfield(**kwargs)
-    if formfield is not None and base in HELP_TEXTS:
-        formfield.help_text = HELP_TEXTS[base]
+    if formfield is not None and (hint := help_text_for(field.model, base)):
+        formfield.help_text = hint
     if formfield is not None and field.name in LABELS:
         formfield.label = LABELS[field.name]
     return formfield
@@ -195,17 +236,27 @@ def disable(form: forms.BaseForm, names: frozenset[str]) -> None:
 
 class RevisionForm(forms.ModelForm):
     """One section's AISystem fields. Carries the revision the user started from, for
-    optimistic locking; ``reserved`` fields (``schema.reserved_fields``) are read-only."""
+    optimistic locking; ``reserved`` fields (``schema.reserved_fields``) are read-only.
+    ``hints`` (``extensions.field_hints``) are shown under their field (``forms/field.html``)."""
 
     section: Section
     language: str
     revision = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(self, *args: Any, reserved: frozenset[str] = frozenset(), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        reserved: frozenset[str] = frozenset(),
+        hints: Mapping[str, list[Any]] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk:
             self.initial["revision"] = self.instance.revision
         disable(self, reserved)
+        for name, texts in (hints or {}).items():
+            if name in self.fields:
+                self.fields[name].hints = texts  # type: ignore[attr-defined]
 
     def grouped(self) -> list[tuple[Group, list[forms.BoundField]]]:
         """The visible fields in the section's groups, for a form shown in fieldsets."""
@@ -222,9 +273,26 @@ class RevisionForm(forms.ModelForm):
 
 
 def _model_form(
-    model: type[models.Model], fields: list[str], base: type[forms.ModelForm] = forms.ModelForm
+    model: type[models.Model],
+    fields: list[str],
+    base: type[forms.ModelForm] = forms.ModelForm,
+    *,
+    required: Sequence[str] = (),
 ) -> type[forms.ModelForm]:
-    return forms.modelform_factory(model, form=base, fields=fields, formfield_callback=_formfield)
+    """A model form of ``fields``; ``required`` (columns) are marked
+    ``required_for_submission``, so their labels never say "(optional)" although a draft
+    may leave them blank (``templates/forms/field.html``)."""
+    form_class = forms.modelform_factory(
+        model, form=base, fields=fields, formfield_callback=_formfield
+    )
+    for name in required:
+        form_class.base_fields[name].required_for_submission = True  # type: ignore[attr-defined]
+    return form_class
+
+
+def required_for_submission(field: forms.Field) -> bool:
+    """Whether a form field must be filled before the record is submitted for review."""
+    return bool(field.required or getattr(field, "required_for_submission", False))
 
 
 class PartForm(forms.ModelForm):
@@ -232,10 +300,34 @@ class PartForm(forms.ModelForm):
 
     version = forms.CharField(widget=forms.HiddenInput, required=False)
 
+    part: schema.Part
+    language: str
+
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not self.is_bound and self.instance.pk:
             self.initial["version"] = self.instance.updated_at.isoformat()
+
+    def clean(self) -> dict[str, Any]:
+        """Refuse a new item in which none of the part's required fields was written (a form
+        sent as it was opened would otherwise be saved as an empty row)."""
+        cleaned = super().clean() or {}
+        if self.instance.pk or not self.part.many:
+            return cleaned
+        required = [
+            name
+            for name in schema.expand(self.part.required, self.part.translated, self.language)
+            if name in self.fields
+        ]
+        untouched = not any(name in self.changed_data for name in required)
+        if required and untouched and not any(name in self.errors for name in required):
+            self.add_error(
+                required[0],
+                forms.ValidationError(
+                    _("Fill in at least this field to add the item, or cancel."), code="empty"
+                ),
+            )
+        return cleaned
 
 
 def section_form_class(section: Section, language: str) -> type[RevisionForm]:
@@ -243,7 +335,12 @@ def section_form_class(section: Section, language: str) -> type[RevisionForm]:
 
     Every field is optional when saving a draft; completeness is shown on the task list.
     """
-    form_class = _model_form(AISystem, section.form_fields(language), base=RevisionForm)
+    form_class = _model_form(
+        AISystem,
+        section.form_fields(language),
+        base=RevisionForm,
+        required=schema.expand(section.required, schema.SYSTEM_TRANSLATED, language),
+    )
     form_class.section = section
     form_class.language = language
     return form_class  # type: ignore[return-value]
@@ -260,7 +357,15 @@ def oversight_form_class(section: Section, language: str) -> type[forms.ModelFor
 def part_form_class(part: str, language: str) -> type[forms.ModelForm]:
     """The form of one part kind (``schema.part(part)``), in one language."""
     spec = schema.part(part)
-    return _model_form(spec.model, spec.form_fields(language), base=PartForm)
+    form_class = _model_form(
+        spec.model,
+        spec.form_fields(language),
+        base=PartForm,
+        required=schema.expand(spec.required, spec.translated, language),
+    )
+    form_class.part = spec  # type: ignore[attr-defined]
+    form_class.language = language  # type: ignore[attr-defined]
+    return form_class
 
 
 class SignInForm(AuthenticationForm):

@@ -63,10 +63,14 @@ def translated_fields(field_class: type[models.Field], **kwargs: Any) -> tuple[m
     verbose_name = kwargs.pop("verbose_name")
     kwargs.setdefault("blank", True)
     kwargs.setdefault("default", "")
-    return tuple(
+    fields = tuple(
         field_class(verbose_name=_suffix(verbose_name, language), **kwargs)
         for language in CONTENT_LANGUAGES
     )
+    for field in fields:
+        # The name without the language, for pages that show the languages side by side.
+        field.base_verbose_name = verbose_name  # type: ignore[attr-defined]
+    return fields
 
 
 class TranslatedText(str):

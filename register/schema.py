@@ -85,6 +85,26 @@ class Group:
 
 
 @dataclass(frozen=True)
+class RequiredItem:
+    """An item of a part that the record's classification makes mandatory: while the AISystem
+    flag ``flag`` (set by the classification) is true, the part needs a row whose ``field`` is
+    ``value``. The task list says so; the compliance rule that reads the same flag decides at
+    publication, so it does not stop submission (a system in use is published with its
+    findings, see ``register.workflow``)."""
+
+    flag: str
+    field: str
+    value: str
+    reason: Promise
+
+    def applies(self, system: Any) -> bool:
+        return bool(getattr(system, self.flag, None))
+
+    def met(self, rows: list[Any]) -> bool:
+        return any(getattr(row, self.field) == self.value for row in rows)
+
+
+@dataclass(frozen=True)
 class Part:
     """A kind of part of a record: repeatable items (``many``) or the one-to-one oversight."""
 
@@ -97,6 +117,7 @@ class Part:
     add_label: Promise | None = None  # the button that adds an item (repeatable parts)
     many: bool = True
     min_rows: int = 0
+    required_item: RequiredItem | None = None
 
     @cached_property
     def translated(self) -> frozenset[str]:
@@ -121,6 +142,8 @@ class Section:
     title: Promise
     description: Promise
     groups: tuple[Group, ...] = ()
+    # Every field a record must have before submission, those the model never leaves blank
+    # included: the forms label the others "(optional)".
     required: tuple[str, ...] = ()
 
     @property
@@ -240,7 +263,7 @@ SECTIONS: tuple[Section, ...] = (
                 set_by=Membership.Role.APPROVER,
             ),
         ),
-        required=("act_role", "owner_role"),
+        required=("act_role", "owner_role", "legal_position", "withholding"),
     ),
     Section(
         "oversight",
@@ -373,7 +396,7 @@ PARTS: tuple[Part, ...] = (
             "bias_examination",
             "url",
         ),
-        required=("name", "description"),
+        required=("name", "description", "personal_data"),
         title=_("Data sources"),
         add_label=_("Add a data source"),
         min_rows=1,
@@ -383,7 +406,7 @@ PARTS: tuple[Part, ...] = (
         Risk,
         "risks",
         ("name", "description", "likelihood", "severity", "mitigation", "owner"),
-        required=("name", "mitigation"),
+        required=("name", "likelihood", "severity", "mitigation"),
         title=_("Risks"),
         add_label=_("Add a risk"),
         min_rows=1,
@@ -401,9 +424,18 @@ PARTS: tuple[Part, ...] = (
             "url",
             *ImpactAssessment.FRIA_PARTS,
         ),
-        required=("kind", "summary"),
+        required=("kind", "state", "summary"),
         title=_("Impact assessments"),
         add_label=_("Add an impact assessment"),
+        required_item=RequiredItem(
+            "fria_required",
+            "kind",
+            ImpactAssessment.Kind.FRIA,
+            _(
+                "The risk classification makes a fundamental rights impact assessment "
+                "required (AI Act Art 27). Add one and describe all six parts."
+            ),
+        ),
     ),
 )
 PARTS_BY_NAME = {p.name: p for p in PARTS}

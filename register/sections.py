@@ -24,6 +24,7 @@ __all__ = [
     "SUBMISSION_LANGUAGES",
     "Section",
     "SectionStatus",
+    "missing_required_items",
     "section_status",
     "submission_gaps",
     "task_list",
@@ -39,6 +40,8 @@ class SectionStatus(StrEnum):
     IN_PROGRESS = "in_progress"
     COMPLETED = "completed"
     OPTIONAL = "optional"
+    # The classification makes an item of the section mandatory (``schema.RequiredItem``).
+    REQUIRED = "required"
 
     @property
     def label(self) -> Promise:
@@ -47,11 +50,14 @@ class SectionStatus(StrEnum):
             "in_progress": pgettext_lazy("section status", "In progress"),
             "completed": pgettext_lazy("section status", "Completed"),
             "optional": pgettext_lazy("section status", "Optional"),
+            "required": pgettext_lazy("section status", "Required"),
         }[self.value]
 
     @property
     def done(self) -> bool:
-        return self in (SectionStatus.COMPLETED, SectionStatus.OPTIONAL)
+        """Nothing in the section stops submission. An item the classification requires is
+        checked by the compliance rules at publication, not here."""
+        return self in (SectionStatus.COMPLETED, SectionStatus.OPTIONAL, SectionStatus.REQUIRED)
 
 
 def _filled(obj: Any, name: str, translated: frozenset[str]) -> bool:
@@ -91,11 +97,24 @@ def section_status(system: AISystem, section: Section) -> SectionStatus:
             all(_filled(row, n, part.translated) for n in part.required) for row in rows
         ]
 
+    if all(checks_required) and missing_required_items(system, section):
+        return SectionStatus.REQUIRED
     if not checks_required:
         return SectionStatus.OPTIONAL
     if all(checks_required):
         return SectionStatus.COMPLETED
     return SectionStatus.IN_PROGRESS if any(checks_any) else SectionStatus.NOT_STARTED
+
+
+def missing_required_items(system: AISystem, section: Section) -> list[schema.RequiredItem]:
+    """Items of the section's parts that the classification makes mandatory and the record
+    lacks (a fundamental rights impact assessment for a high-risk public use)."""
+    missing = []
+    for name in section.parts:
+        item = schema.part(name).required_item
+        if item is not None and item.applies(system) and not item.met(getattr(system, name).all()):
+            missing.append(item)
+    return missing
 
 
 def task_list(system: AISystem) -> list[tuple[Section, SectionStatus]]:

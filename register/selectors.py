@@ -11,7 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, F, Q
 
-from register import schema
+from register import extensions, schema
 from register.i18n import column, content_language
 from register.models import AISystem, Organisation, PublishedVersion
 
@@ -39,9 +39,9 @@ def systems_with_parts():
     """AI systems with every part of ``register.schema`` (everything a card shows), in a
     fixed number of queries."""
     one_to_one, repeatable = schema.prefetch_names()
-    return AISystem.objects.select_related("organisation", *one_to_one).prefetch_related(
-        *repeatable
-    )
+    return AISystem.objects.select_related(
+        "organisation", *one_to_one, *extensions.RECORD_RELATIONS
+    ).prefetch_related(*repeatable)
 
 
 def user_organisations(user) -> list[Organisation]:  # type: ignore[no-untyped-def]

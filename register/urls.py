@@ -1,7 +1,7 @@
 from django.urls import path
 
 from register import converters  # noqa: F401 — registers <public_id:…>
-from register.views import dashboard, parts, record, sections, workflow
+from register.views import dashboard, parts, record, sections, translations, workflow
 
 app_name = "register"
 
@@ -23,6 +23,11 @@ urlpatterns = [
         "workspace/systems/<public_id:public_id>/sections/<slug:section>/",
         sections.section_edit,
         name="section",
+    ),
+    path(
+        "workspace/systems/<public_id:public_id>/translations/",
+        translations.translate,
+        name="translate",
     ),
     path(
         "workspace/systems/<public_id:public_id>/items/<slug:part>/new/",

@@ -135,6 +135,9 @@ class Action:
     done: Promise | None = None
     preconditions: tuple[Precondition, ...] = field(default=())
     confirmations: tuple[Confirmation, ...] = field(default=())
+    # The action that follows this one (submit → publish): its page lists, in advance, what
+    # would stop that one too, so a record is not sent on only to come back.
+    then: str | None = None
 
     @property
     def has_page(self) -> bool:
@@ -312,6 +315,7 @@ ACTIONS: dict[str, Action] = {
                 "while it is in review."
             ),
             preconditions=(SECTIONS_COMPLETE,),
+            then="publish",
         ),
         Action(
             "return",
@@ -475,6 +479,13 @@ def problems(action: str, system: AISystem, user: Any) -> list[tuple[Preconditio
         if listed:
             found.append((precondition, listed))
     return found
+
+
+def problems_ahead(action: str, system: AISystem) -> list[tuple[Precondition, list[Problem]]]:
+    """What would stop the action that follows ``action`` (``Action.then``) for whoever takes
+    it, as :func:`problems` lists it; conditions on the person (four eyes) are left out."""
+    following = ACTIONS[action].then
+    return problems(following, system, None) if following else []
 
 
 def check_preconditions(action: str, system: AISystem, user: Any) -> None:

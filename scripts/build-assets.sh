@@ -2,6 +2,9 @@
 # Rebuild the committed front-end assets from package.json and package-lock.json:
 #   static/css/register.css                      compiled from static/scss/register.scss
 #   static/vendor/govuk-frontend/                GOV.UK Frontend's JavaScript (+ source map)
+#   tests/e2e/vendor/axe-core/                   axe-core, which the browser tests inject into
+#                                                every page (committed, so that the tests run
+#                                                on a machine without Node.js)
 # and check that every url() in the CSS and every source map comment in the JS
 # points to a file that exists (ManifestStaticFilesStorage fails collectstatic
 # otherwise). Safe to run any number of times. Needs Node.js; running the site
@@ -24,6 +27,13 @@ vendor=static/vendor/govuk-frontend
 mkdir -p "$vendor"
 cp "$src/govuk-frontend.min.js" "$src/govuk-frontend.min.js.map" "$vendor/"
 node -p 'require("./node_modules/govuk-frontend/package.json").version' > "$vendor/VERSION"
+
+# axe-core is never served by the register: only the browser tests load it, from a file.
+axe=tests/e2e/vendor/axe-core
+mkdir -p "$axe"
+cp node_modules/axe-core/axe.min.js "$axe/"
+cp node_modules/axe-core/LICENSE "$axe/LICENSE.txt"
+node -p 'require("./node_modules/axe-core/package.json").version' > "$axe/VERSION"
 
 # GOV.UK Frontend images our CSS needs, copied to $vendor/assets/images/. None at
 # present: the only one its CSS references (the crest) is replaced in register.scss.

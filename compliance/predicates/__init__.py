@@ -24,6 +24,7 @@ from compliance.predicates import (  # noqa: F401 — imported to register their
     fria,
     kz_ai_law,
     oversight,
+    plain_language,
     prohibited,
     record,
     registration,

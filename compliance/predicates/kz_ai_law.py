@@ -97,9 +97,11 @@ def kz_autonomy_consistent(system: AISystem, params: Params) -> Verdict:
         and role == "automatic"
     ):
         contradictions.append("person_decides_but_automatic")
-    if autonomy == "medium" and not can_override:
+    # ``None``: the oversight part does not say whether a person can override; nothing to
+    # contradict.
+    if autonomy == "medium" and can_override is False:
         contradictions.append("correctable_but_no_override")
-    if autonomy == "high" and can_override:
+    if autonomy == "high" and can_override is True:
         contradictions.append("override_but_not_correctable")
     stored = kz_outcome(system).get("autonomy")
     if stored and stored != autonomy:

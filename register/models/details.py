@@ -191,12 +191,16 @@ class HumanOversight(_SystemPart):
     people_count = models.PositiveIntegerField(
         _("number of people overseeing"), null=True, blank=True
     )
-    can_override = models.BooleanField(_("can override or reverse an output"), default=False)
+    # ``None``: not stated (the card says so, rather than "No").
+    can_override = models.BooleanField(
+        _("can override or reverse an output"), null=True, blank=True, default=None
+    )
     override_how_kk, override_how_ru, override_how_en = translated_fields(
         BoundedTextField, verbose_name=_("how an output is overridden")
     )
     override_how = Translated()
-    can_stop = models.BooleanField(_("can stop the system"), default=False)
+    # ``None``: not stated (the card says so, rather than "No").
+    can_stop = models.BooleanField(_("can stop the system"), null=True, blank=True, default=None)
     stop_how_kk, stop_how_ru, stop_how_en = translated_fields(
         BoundedTextField, verbose_name=_("how the system is stopped")
     )

@@ -301,8 +301,9 @@ class AISystem(Translatable, models.Model):
         BoundedTextField, verbose_name=_("how to get the service without AI")
     )
     non_ai_alternative = Translated()
+    # ``None``: not stated (the card says so, rather than that people may refuse).
     interaction_mandatory = models.BooleanField(
-        _("a law makes using the system mandatory"), default=False
+        _("a law makes using the system mandatory"), null=True, blank=True, default=None
     )
     user_agreement_url = models.URLField(_("user agreement"), blank=True)
 

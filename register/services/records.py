@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from register import schema, workflow
 from register.audit import audit_context
+from register.i18n import columns
 from register.models import AISystem, HumanOversight, Organisation, Status
 from register.permissions import role_in
 from register.services.hooks import record_changed
@@ -305,12 +306,28 @@ def part_save(
     with audit_context(user=_actor_id(actor), action=f"{part}.save"):
         for name, value in data.items():
             setattr(row, name, value)
+        if instance is None and _nothing_written(row, schema.part(part)):
+            raise ValidationError(
+                _("An item needs at least one of its required fields filled in."),
+                code="empty_part",
+            )
         row.full_clean()
         row.save()
         mark_changed(locked, actor)
         locked.save()
     record_changed(locked.pk)
     return row
+
+
+def _nothing_written(row: models.Model, spec: schema.Part) -> bool:
+    """Whether every required field of a new part row is blank or left at its default."""
+    for name in spec.required:
+        for column_name in columns(name) if name in spec.translated else (name,):
+            value = getattr(row, column_name)
+            default = row._meta.get_field(column_name).get_default()
+            if value not in (None, "", [], {}) and value != default:
+                return False
+    return True
 
 
 @transaction.atomic

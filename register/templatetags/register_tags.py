@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django import template
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
@@ -11,6 +13,7 @@ from register import schema
 from register.i18n import column
 from register.languages import SELF_NAMES
 from register.models import AISystem
+from register.sections import missing_required_items
 
 register = template.Library()
 
@@ -63,6 +66,12 @@ def part_title(part: str) -> str:
 @register.simple_tag
 def part_add_label(part: str) -> str:
     return schema.part(part).add_label
+
+
+@register.simple_tag
+def required_items(system: AISystem, section: Any) -> list[Any]:
+    """What the classification makes mandatory in ``section`` and the record lacks."""
+    return missing_required_items(system, section)
 
 
 @register.simple_tag

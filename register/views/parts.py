@@ -20,7 +20,15 @@ from register.access import system_for as _system
 from register.models import AISystem
 from register.sections import SECTIONS_BY_SLUG
 from register.services import records
-from register.views.editing import conflict_rows, editing_language
+from register.views.editing import (
+    conflict_rows,
+    editing_language,
+    switch_held_back,
+    switch_requested,
+    switched,
+    typed,
+    valid_data,
+)
 
 
 def _part_or_404(system: AISystem, part: str, pk: int | None) -> Any:
@@ -53,16 +61,22 @@ def part_edit(
         "language": language,
         "section": SECTIONS_BY_SLUG[_section_of(part)],
     }
-    if request.method == "POST" and form.is_valid():
-        data = {k: v for k, v in form.cleaned_data.items() if k != "version"}
+    switch = switch_requested(request)
+    valid = request.method == "POST" and form.is_valid()
+    if switch and not typed(form):
+        return _switched_to(request, switch, system, part, instance, saved=False)
+    # A language tab saves a changed item's valid fields even when others are not; a new item
+    # is added only once everything in it is valid.
+    partial = switch and not valid and instance is not None and typed(form, valid_only=True)
+    if valid or partial:
         try:
-            records.part_save(
+            row = records.part_save(
                 system=system,
                 actor=request.user,
                 part=part,
-                data=data,
+                data=valid_data(form, "version"),
                 instance=instance,
-                expected_version=form.cleaned_data["version"],
+                expected_version=form.cleaned_data.get("version"),
             )
         except records.EditConflict as conflict:
             context.update(conflict=conflict, conflict_rows=conflict_rows(conflict))
@@ -71,12 +85,32 @@ def part_edit(
         except ValidationError as error:
             form.add_error(None, error)
         else:
-            messages.success(request, _("Saved."))
-            return redirect(
-                "register:section", public_id=system.public_id, section=_section_of(part)
-            )
+            if valid and switch:
+                return _switched_to(request, switch, system, part, row)
+            if valid:
+                messages.success(request, _("Saved."))
+                return redirect(
+                    "register:section", public_id=system.public_id, section=_section_of(part)
+                )
+            switch_held_back(request, saved=True)
+            form.data = form.data.copy()
+            form.data["version"] = row.updated_at.isoformat()
+    elif switch:
+        switch_held_back(request, saved=False)
     context["form"] = form
     return render(request, "register/workspace/part_form.html", context)
+
+
+def _switched_to(
+    request: HttpRequest, language: str, system: AISystem, part: str, row: Any
+) -> HttpResponse:
+    if row is None:
+        return switched(
+            request, language, "register:part_add", public_id=system.public_id, part=part
+        )
+    return switched(
+        request, language, "register:part_edit", public_id=system.public_id, part=part, pk=row.pk
+    )
 
 
 @login_required

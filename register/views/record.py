@@ -29,7 +29,13 @@ from register.selectors import (
 )
 from register.services import records
 from register.snapshots import freeze_record
-from register.views.editing import editing_language
+from register.views.editing import (
+    editing_language,
+    switch_held_back,
+    switch_requested,
+    switched,
+    typed,
+)
 
 
 @login_required
@@ -47,6 +53,9 @@ def system_create(request: HttpRequest) -> HttpResponse:
     # ``base_fields`` are shared by every section form of the process.
     form.fields["revision"].required = False
     form.fields[column("name", language)].required = True
+    switch = switch_requested(request)
+    if switch and not typed(form):
+        return switched(request, switch, "register:system_create", saved=False)
     if request.method == "POST" and form.is_valid():
         data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
         try:
@@ -54,10 +63,17 @@ def system_create(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             form.add_error(None, error)
         else:
+            if switch:
+                # A language tab: the new draft's first section, in the language chosen.
+                return switched(
+                    request, switch, "register:section", public_id=system.public_id, section="about"
+                )
             messages.success(
                 request, _("The record is created as a draft. Carry on with the other sections.")
             )
             return redirect("register:system", public_id=system.public_id)
+    elif switch:
+        switch_held_back(request, saved=False)
     return render(
         request,
         "register/workspace/section_form.html",

@@ -12,16 +12,24 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from register import forms, schema, workflow
+from register import extensions, forms, schema, translations, workflow
 from register.access import capabilities as _capabilities
 from register.access import posted as _posted
 from register.access import system_for as _system
 from register.i18n import CONTENT_LANGUAGES
-from register.models import HumanOversight
+from register.models import AISystem, HumanOversight
 from register.permissions import role_in
 from register.sections import SECTIONS_BY_SLUG, SUBMISSION_LANGUAGES
 from register.services import records
-from register.views.editing import conflict_rows, editing_language, without
+from register.views.editing import (
+    conflict_rows,
+    editing_language,
+    switch_held_back,
+    switch_requested,
+    switched,
+    typed,
+    valid_data,
+)
 
 
 @login_required
@@ -36,8 +44,8 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
     context: dict[str, Any] = {"system": system, "section": spec, "language": language, "can": can}
 
     if spec.slug == "translations":
-        gaps, others = schema.translation_gaps(system), schema.untranslated(system)
-        context["gaps"] = [(code, gaps[code], others[code]) for code in CONTENT_LANGUAGES]
+        gaps = translations.gaps(system)
+        context["gaps"] = [(code, *gaps[code]) for code in CONTENT_LANGUAGES]
         context["required_languages"] = SUBMISSION_LANGUAGES
         return render(request, "register/workspace/translations.html", context)
     if spec.slug == "classification":
@@ -54,6 +62,7 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
         _posted(request),
         instance=system,
         reserved=schema.reserved_fields(role_in(request.user, system.organisation_id)),
+        hints=extensions.field_hints(system, language),
     )
     oversight_form = None
     if spec.oversight_fields:
@@ -72,36 +81,68 @@ def section_edit(request: HttpRequest, public_id: str, section: str) -> HttpResp
             field.disabled = not field.widget.is_hidden
 
     if request.method == "POST":
+        switch = switch_requested(request)
         valid = form.is_valid() & (oversight_form is None or oversight_form.is_valid())
-        if valid:
-            data = {k: v for k, v in form.cleaned_data.items() if k != "revision"}
+        if switch and not typed(form, oversight_form):
+            return switched(
+                request,
+                switch,
+                "register:section",
+                saved=False,
+                public_id=system.public_id,
+                section=section,
+            )
+        # A language tab saves the fields that are valid even when others are not.
+        partial = (
+            switch
+            and "revision" in form.cleaned_data
+            and typed(form, oversight_form, valid_only=True)
+        )
+        if valid or partial:
             try:
-                records.system_update(
+                saved = records.system_update(
                     system=system,
                     actor=request.user,
-                    data=data,
+                    data=valid_data(form, "revision"),
                     expected_revision=form.cleaned_data["revision"],
-                    oversight=without(oversight_form.cleaned_data, "version")
-                    if oversight_form
-                    else None,
-                    expected_oversight_version=oversight_form.cleaned_data["version"]
+                    oversight=valid_data(oversight_form, "version") if oversight_form else None,
+                    expected_oversight_version=oversight_form.cleaned_data.get("version")
                     if oversight_form
                     else None,
                 )
             except records.EditConflict as conflict:
                 context.update(conflict=conflict, conflict_rows=conflict_rows(conflict))
                 # Keep what the user typed; the next save starts from the current revision.
-                system.refresh_from_db()
-                form.data = form.data.copy()
-                form.data["revision"] = system.revision
-                oversight_now = HumanOversight.objects.filter(system=system).first()
-                if oversight_form is not None and oversight_now is not None:
-                    oversight_form.data = oversight_form.data.copy()
-                    oversight_form.data["oversight-version"] = oversight_now.updated_at.isoformat()
+                _start_from_now(system, form, oversight_form)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                messages.success(request, _("Section saved."))
-                return redirect("register:system", public_id=system.public_id)
+                if valid and switch:
+                    return switched(
+                        request,
+                        switch,
+                        "register:section",
+                        public_id=system.public_id,
+                        section=section,
+                    )
+                if valid:
+                    messages.success(request, _("Section saved."))
+                    return redirect("register:system", public_id=system.public_id)
+                switch_held_back(request, saved=True)
+                _start_from_now(saved, form, oversight_form)
+        elif switch:
+            switch_held_back(request, saved=False)
     context.update({"form": form, "oversight_form": oversight_form})
     return render(request, "register/workspace/section_form.html", context)
+
+
+def _start_from_now(system: AISystem, form: Any, oversight_form: Any) -> None:
+    """Keep what the user typed in the bound forms, with the revision (and the oversight's
+    version) of the record as it is now, so that the next save starts from it."""
+    system.refresh_from_db()
+    form.data = form.data.copy()
+    form.data["revision"] = system.revision
+    oversight_now = HumanOversight.objects.filter(system=system).first()
+    if oversight_form is not None and oversight_now is not None:
+        oversight_form.data = oversight_form.data.copy()
+        oversight_form.data["oversight-version"] = oversight_now.updated_at.isoformat()

@@ -41,6 +41,8 @@ def workflow_action(request: HttpRequest, public_id: str, action: str) -> HttpRe
     if allowed and request.method == "GET":
         # What the page lists for confirmation is what the service will find.
         workflow.prepare(action, system)
+        if spec.then:
+            workflow.prepare(spec.then, system)
     to_confirm = workflow.to_confirm(action, system, request.user) if allowed else []
     form = _form(request, spec, to_confirm)
     if request.method == "POST" and form.is_valid():
@@ -67,6 +69,7 @@ def workflow_action(request: HttpRequest, public_id: str, action: str) -> HttpRe
             "spec": spec,
             "form": form,
             "problems": workflow.problems(action, system, request.user) if allowed else [],
+            "ahead": workflow.problems_ahead(action, system) if allowed else [],
             "to_confirm": to_confirm,
         },
         status=400 if form.errors else 200,

@@ -41,6 +41,7 @@ FAMILIES = {
     "transparency",
     "registration",
     "kz_ai_law",
+    "plain_language",
 }
 
 GOOD_RULE = {

@@ -452,13 +452,25 @@ def test_sweep_keeps_an_organisation_in_one_batch_where_it_fits():
 
 
 def test_tasks_are_declared_for_reliable_delivery():
-    for task in (tasks.check_system, tasks.check_batch, tasks.sweep):
+    from compliance.plain_language import tasks as plain_language
+
+    for task in (
+        tasks.check_system,
+        tasks.check_batch,
+        tasks.sweep,
+        plain_language.review,
+        plain_language.check_link,
+        plain_language.check_due_links,
+    ):
         assert task.acks_late is True
         assert task.autoretry_for == (OperationalError, InterfaceError)
         assert task.retry_backoff is True
         assert task.max_retries == 5
         assert task.soft_time_limit < task.time_limit
-    assert {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()} == {tasks.sweep.name}
+    assert {entry["task"] for entry in tasks.BEAT_SCHEDULE.values()} == {
+        tasks.sweep.name,
+        plain_language.check_due_links.name,
+    }
 
 
 @pytest.mark.usefixtures("annex_iii_in_force")
@@ -568,4 +580,4 @@ def test_settings_can_import_the_beat_schedule_before_django_is_set_up():
         check=False,
     )
     assert done.returncode == 0, done.stderr
-    assert done.stdout.strip() == "['compliance-nightly-sweep']"
+    assert done.stdout.strip() == "['compliance-link-check', 'compliance-nightly-sweep']"

@@ -491,6 +491,7 @@ def test_a_card_shows_the_users_rights_and_the_ai_disclosure(language):
         data_access_route_en="Request your data on eGov.",
         non_ai_alternative_en="Visit a public service centre.",
         user_agreement_url="https://example.gov.kz/agreement",
+        interaction_mandatory=False,
     )
     card = card_of(system)
 

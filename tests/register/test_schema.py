@@ -399,7 +399,7 @@ def test_the_translations_page_lists_optional_texts_written_in_only_some_languag
     client, agency, editor, django_assert_max_num_queries
 ):
     system = complete_system(agency, editor, benefits_ru="Быстрее", scope_kk="")
-    RiskFactory(system=system, description_en="Only in English")
+    risk = RiskFactory(system=system, description_en="Only in English")
     loaded = systems_with_parts().get(pk=system.pk)
     others = schema.untranslated(loaded)
     assert "AISystem.benefits" in others["kk"] and "AISystem.benefits" in others["en"]
@@ -413,9 +413,11 @@ def test_the_translations_page_lists_optional_texts_written_in_only_some_languag
         html = client.get(
             f"/en/workspace/systems/{system.public_id}/sections/translations/"
         ).content.decode()
-    assert "sections/about/?language=kk" in html
-    assert "benefits (Kazakh)" in html
-    assert "sections/risks/?language=kk" in html
+    # Each text links to its item and field on the translation view.
+    view = f"/en/workspace/systems/{system.public_id}/translations/"
+    assert f'href="{view}#id_system-scope_kk"' in html
+    assert f'href="{view}#id_system-benefits_kk">Benefits<' in html
+    assert f'href="{view}#id_risks-{risk.pk}-description_kk"' in html
 
 
 def test_help_texts_and_choice_lists_are_keyed_by_schema_fields():
