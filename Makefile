@@ -7,6 +7,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-$(shell cat requirements-dev.lock pyproject.toml | cksum | cut -d' ' -f1)
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
+# Links in the e-mails of `make run` point at the address it serves (a server listening on
+# every interface is reached on this machine's loopback address).
+SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 # Runs a command with DATABASE_URL set: the one given, or the embedded server's (config/devdb.py).
 DEVDB  := $(BIN)/python -m config.devdb run
 MANAGE := $(BIN)/python manage.py
@@ -14,7 +17,8 @@ MANAGE := $(BIN)/python manage.py
 .PHONY: help install run serve test lint format check worker beat assets messages lock clean clean-data
 
 help:
-	@echo "make run        serve the demo register at http://$(HOST):$(PORT) (embedded PostgreSQL unless DATABASE_URL is set)"
+	@echo "make run        serve the demo register at http://$(HOST):$(PORT) (embedded PostgreSQL unless DATABASE_URL is set);"
+	@echo "               make run PORT=8101 HOST=0.0.0.0 serves elsewhere; e-mail links follow"
 	@echo "make test       run the whole test suite (DATABASE_URL and REDIS_URL, or embedded servers)"
 	@echo "make lint       ruff lint and format check, migration check, catalogues up to date"
 	@echo "make worker     run a Celery worker (needs CELERY_BROKER_URL)"
@@ -42,8 +46,8 @@ run: install
 # What `make run` runs once DATABASE_URL is set.
 serve:
 	$(MANAGE) migrate --noinput
-	$(MANAGE) seed_demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	SITE_URL=$(SITE_URL) $(MANAGE) seed_demo
+	SITE_URL=$(SITE_URL) $(MANAGE) runserver $(HOST):$(PORT)
 
 # Redis too: REDIS_URL, or a private one for the run.
 test: install

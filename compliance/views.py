@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from compliance import selectors
+from compliance.check_answers import answers_by_step
 from compliance.classification import ClassificationInputError, classify, validate_answers
 from compliance.forms import DisagreementForm, WaiverForm
 from compliance.models import Finding
@@ -90,6 +91,9 @@ def classification(request: HttpRequest, public_id: str) -> HttpResponse:
             "outcome": outcome,
             "errors": errors,
             "steps": STEPS,
+            "answers_by_step": answers_by_step(answers, system=system) if answers else [],
+            "number": len(STEPS) + 1,
+            "total": len(STEPS) + 1,
             "can_classify": can_classify,
             "stored": stored,
             "form": form,
@@ -114,7 +118,8 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
         answers.update(form.answers())
         request.session[_session_key(system.pk)] = answers
         following = next_step(step)
-        if following is None:
+        # A change made from the check-answers page goes back there.
+        if following is None or request.GET.get("change"):
             return redirect("compliance:classification", public_id=public_id)
         return redirect("compliance:classification_step", public_id=public_id, step=following.slug)
     previous = previous_step(step)
@@ -127,7 +132,9 @@ def classification_step(request: HttpRequest, public_id: str, step: str) -> Http
             "form": form,
             "previous": previous,
             "number": [s.slug for s in STEPS].index(step) + 1,
-            "total": len(STEPS),
+            # The check-answers page is the last step.
+            "total": len(STEPS) + 1,
+            "changing": bool(request.GET.get("change")),
         },
     )
 
@@ -159,7 +166,7 @@ def organisation_findings_page(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     organisations = []
     if reads_all:
-        organisations = list(Organisation.objects.order_by("short_code"))
+        organisations = sorted(Organisation.objects.all(), key=lambda o: str(o.name).casefold())
         code = request.GET.get("organisation") or ""
         organisation = next((o for o in organisations if o.short_code == code), None)
     return render(

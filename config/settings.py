@@ -1,9 +1,9 @@
 """The register's settings: one module, driven by environment variables.
 
-Defaults suit a developer machine (tasks run in-process, console e-mail, local-memory cache);
-production values come only from the environment. The database is always PostgreSQL: without
-DATABASE_URL, `make run` and `make test` start an embedded one. See the configuration table in
-README.md.
+Defaults suit a developer machine (tasks run in-process, e-mail as files in .data/mail,
+local-memory cache); production values come only from the environment. The database is always
+PostgreSQL: without DATABASE_URL, `make run` and `make test` start an embedded one. See the
+configuration table in README.md.
 """
 
 from __future__ import annotations
@@ -307,10 +307,18 @@ STORAGES = {
 
 # --- E-mail ---------------------------------------------------------------------------------
 
+# In debug mode e-mails are written as files, not to the console, where the demo's dozens of
+# notifications would bury the server's own output; the outbox shows them in the admin too.
 EMAIL_BACKEND = {
     "console": "django.core.mail.backends.console.EmailBackend",
+    "file": "django.core.mail.backends.filebased.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
-}[env.choice("EMAIL_BACKEND", default="console" if DEBUG else "smtp", choices=("console", "smtp"))]
+}[
+    env.choice(
+        "EMAIL_BACKEND", default="file" if DEBUG else "smtp", choices=("console", "file", "smtp")
+    )
+]
+EMAIL_FILE_PATH = env.str("EMAIL_FILE_PATH", default=str(BASE_DIR / ".data" / "mail"))
 EMAIL_HOST = env.str("EMAIL_HOST", default="localhost")
 EMAIL_PORT = env.int("EMAIL_PORT", default=25, minimum=1)
 EMAIL_HOST_USER = env.str("EMAIL_HOST_USER", default="")
@@ -371,9 +379,36 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "filters": {
+        "refusals_without_traceback": {"()": "config.logs.RefusalsWithoutTraceback"},
+        "no_failed_request_lines": {"()": "config.logs.NoFailedRequestLines"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    # django-axes logs every sign-in at INFO; failures and lockouts are warnings.
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        # One record per request: Django's own console handler would print each django.* record
+        # a second time in debug mode, beside the root's.
+        "django": {"handlers": [], "propagate": True},
+        "django.request": {"filters": ["refusals_without_traceback"]},
+        # The development server's access line repeats what django.request logged for a 4xx/5xx.
+        "django.server": {
+            "handlers": [],
+            "propagate": True,
+            "filters": ["no_failed_request_lines"],
+        },
+        # django-axes logs every sign-in at INFO; failures and lockouts are warnings.
+        "axes": {"level": "WARNING"},
+        **(
+            {
+                # Tasks run in-process: there is no broker, yet Celery still builds a producer
+                # for each call, and kombu warns that it has no host to connect to.
+                "kombu.connection": {"level": "ERROR"},
+                # A line per in-process task ("succeeded in 0.01 s") is noise; failures raise.
+                "celery.app.trace": {"level": "WARNING"},
+            }
+            if CELERY_TASK_ALWAYS_EAGER
+            else {}
+        ),
+    },
     "root": {
         "handlers": ["console"],
         "level": env.choice(

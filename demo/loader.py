@@ -41,6 +41,8 @@ class DemoResult:
     organisations_created: int = 0
     systems_created: int = 0
     users: list[tuple[str, str]] = field(default_factory=list)  # (username, role description)
+    # Short code → (English name, usernames of its editors and approvers).
+    accounts: dict[str, tuple[str, list[str]]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # records the workflow did not let through
 
 
@@ -93,6 +95,10 @@ def _staff(
             membership_grant(actor=admin, user=user, organisation=organisation, role=role)
             people[role] = user
             result.users.append((username, f"{role} at {code}"))
+        result.accounts[code] = (
+            organisation.name_en or code,
+            [u.get_username() for u in people.values()],
+        )
         staff[code] = people
     # A second approver at the ministry, so the four-eyes rule can be tried with demo accounts.
     second = _user("mdai-approver2", email="mdai-approver2@example.gov.kz")
@@ -100,6 +106,7 @@ def _staff(
         actor=admin, user=second, organisation=organisations["mdai"], role=Membership.Role.APPROVER
     )
     result.users.append(("mdai-approver2", "approver at mdai"))
+    result.accounts["mdai"][1].append("mdai-approver2")
     return staff
 
 

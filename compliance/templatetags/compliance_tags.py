@@ -36,6 +36,16 @@ def risk_class_label(value: str) -> str:
 
 
 @register.simple_tag
+def rule_title(rule_id: str) -> str:
+    """The title of catalogue rule ``rule_id`` in the reader's language, for pages that show
+    rule ids (a withdrawn rule says so)."""
+    from compliance.rules import get_catalogue
+
+    rule = get_catalogue().get(rule_id)
+    return str(rule.title_text) if rule is not None else str(_("Rule withdrawn"))
+
+
+@register.simple_tag
 def rule_force(rule: object, system: object) -> str:
     """Whether ``rule`` binds ``system``'s organisation or is a principle it is held to."""
     force = rule.force(system)  # type: ignore[attr-defined]

@@ -209,7 +209,7 @@ def test_quick_start_on_embedded_postgresql_records_history_and_keeps_its_data(t
             "SECRET_KEY",
         }
     }
-    environ.update(DEBUG="true", DEMO_MODE="true")
+    environ.update(DEBUG="true", DEMO_MODE="true", EMAIL_FILE_PATH=str(tmp_path / "mail"))
 
     def manage(*args: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -229,6 +229,11 @@ def test_quick_start_on_embedded_postgresql_records_history_and_keeps_its_data(t
     seed = manage("seed_demo")
     assert seed.returncode == 0, seed.stderr
     assert "register-demo-2026" in seed.stdout
+    # A short summary: the demo's e-mails are files, and in-process tasks say nothing.
+    assert len(seed.stdout.splitlines()) <= 40
+    assert "Subject:" not in seed.stdout
+    assert seed.stderr == ""
+    assert any((tmp_path / "mail").iterdir())
     assert _servers_on(data_dir) == []
 
     # A third start: the data is still there, and the triggers recorded the seeding.

@@ -1,0 +1,86 @@
+"""What a regulator reads across the register: organisations by name, never by short code, and
+every rule id beside the rule's title."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+
+import pytest
+from django.utils import translation
+
+from compliance.checks import check_systems
+from compliance.rules import get_catalogue
+from compliance.selectors import open_findings_by_rule
+from tests.factories import complete_system
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def failing_systems(agency, other_agency, editor, other_agency_editor):
+    systems = [
+        complete_system(agency, editor, performance_en="", contact_email=""),
+        complete_system(other_agency, other_agency_editor, name_en="Queue camera"),
+    ]
+    check_systems([system.pk for system in systems], trigger="command")
+    return systems
+
+
+def _visible_text(html: str) -> str:
+    return re.sub(r"<[^>]+>", " ", html)
+
+
+def test_the_regulator_dashboard_names_each_records_organisation(
+    client, regulator, failing_systems
+):
+    client.force_login(regulator)
+    html = client.get("/en/workspace/").content.decode()
+    assert '<td class="govuk-table__cell">Agency A</td>' in html
+    assert '<td class="govuk-table__cell">Agency B</td>' in html
+    text = _visible_text(html)
+    assert "agency-a" not in text
+    assert "agency-b" not in text
+
+
+def test_the_register_wide_findings_give_rule_titles_and_organisation_names(
+    client, regulator, failing_systems
+):
+    client.force_login(regulator)
+    html = client.get("/en/workspace/findings/").content.decode()
+    counts = open_findings_by_rule()
+    assert counts
+    catalogue = get_catalogue()
+    with translation.override("en"):
+        for rule_id in counts:
+            title = str(catalogue.get(rule_id).title_text)
+            assert f"{rule_id} · {escape(title)}</td>" in html, rule_id
+    text = _visible_text(html)
+    assert "Agency A" in text and "Agency B" in text
+    assert "agency-a" not in text and "agency-b" not in text
+    # Each finding card names its system and the system's organisation.
+    assert re.search(r"Organisation</dt>\s*<dd[^>]*>Agency A</dd>", html)
+    assert "Benefit assistant [en] (KZ-AI-000001)" in html
+
+
+def test_the_organisation_filter_lists_names_in_alphabetical_order(
+    client, regulator, failing_systems
+):
+    client.force_login(regulator)
+    html = client.get("/en/workspace/findings/").content.decode()
+    options = re.findall(r'<option value="[^"]+"[^>]*>([^<]+)</option>', html)
+    assert options == sorted(options, key=str.casefold)
+    assert {"Agency A", "Agency B"} <= set(options)
+    one = client.get("/en/workspace/findings/?organisation=agency-b").content.decode()
+    assert '<span class="govuk-caption-l">Agency B</span>' in one
+
+
+def test_a_systems_findings_give_each_rule_id_its_title(client, regulator, failing_systems):
+    system = failing_systems[0]
+    client.force_login(regulator)
+    html = client.get(f"/en/workspace/systems/{system.public_id}/findings/").content.decode()
+    rule_ids = re.findall(r"\b([A-Z]{2,4}(?:-[A-Z0-9]+)+-\d\d)\s·\s([^<]+)</h2>", html)
+    assert rule_ids
+    with translation.override("en"):
+        for rule_id, title in rule_ids:
+            assert title.strip() == escape(str(get_catalogue().get(rule_id).title_text))
