@@ -51,8 +51,8 @@ def _path(route: str, public_id: str) -> str:
 
 def test_every_workspace_route_with_a_record_id_is_walked():
     routes = public_id_routes()
-    # Nine pages of the record, four of compliance, in each language.
-    assert len(routes) == 13 * len(settings.LANGUAGES)
+    # Ten pages of the record, four of compliance, in each language.
+    assert len(routes) == 14 * len(settings.LANGUAGES)
 
 
 @pytest.mark.parametrize("route", public_id_routes())
