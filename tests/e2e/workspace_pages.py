@@ -124,6 +124,7 @@ def _record_pages() -> Iterator[Page]:
     yield Page("task list in review", "register:system", APPROVER, _of("in_review"))
     yield Page("preview (the public card)", "register:preview", EDITOR, _of("published"))
     yield Page("history", "register:history", EDITOR, _of("published"))
+    yield Page("translation view", "register:translate", EDITOR, _of("draft"))
     yield Page("findings of a record", "compliance:findings", APPROVER, _of("draft"))
     yield Page("findings of the organisation", "compliance:organisation_findings", APPROVER)
     yield Page(
@@ -145,6 +146,7 @@ def _regulator_pages() -> Iterator[Page]:
     )
     yield Page("regulator: task list", "register:system", REGULATOR, _of("in_review"))
     yield Page("regulator: history", "register:history", REGULATOR, _of("published"))
+    yield Page("regulator: translation view", "register:translate", REGULATOR, _of("in_review"))
     yield Page("regulator: record's findings", "compliance:findings", REGULATOR, _of("draft"))
 
 

@@ -364,6 +364,10 @@ PAGES: dict[str, list[Page]] = {
         Page("regulator", _rec("published")),
     ],
     "register:preview": [Page("editor", _rec("draft", "preview/"))],
+    "register:translate": [
+        Page("editor", _rec("draft", "translations/")),
+        Page("regulator", _rec("published", "translations/")),
+    ],
     "register:history": [
         Page("editor", _rec("published", "history/")),
         Page("regulator", _rec("published", "history/")),
