@@ -113,6 +113,14 @@ def frozen_reference(rule: Any) -> dict[str, dict[str, str]]:
     }
 
 
+def _no_reference() -> dict[str, Any]:
+    """A withdrawn rule's finding: the card's shape, with nothing to cite."""
+    return {
+        "reference": dict.fromkeys(CONTENT_LANGUAGES, ""),
+        "citation": dict.fromkeys(CONTENT_LANGUAGES, ""),
+    }
+
+
 def _frozen_finding(finding: Any) -> dict[str, Any]:
     rule = finding.rule
     entry: dict[str, Any] = {
@@ -123,7 +131,7 @@ def _frozen_finding(finding: Any) -> dict[str, Any]:
         "severity": finding.severity,
         "status": finding.status,
         "first_seen_on": timezone.localdate(finding.first_seen_at).isoformat(),
-        **(frozen_reference(rule) if rule is not None else {"reference": "", "citation": ""}),
+        **(frozen_reference(rule) if rule is not None else _no_reference()),
     }
     if finding.status == finding.Status.WAIVED:
         entry["waived_until"] = (

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.core.exceptions import ObjectDoesNotExist
 
-from compliance.plain_language import Hint
+from compliance.plain_language import KINDS, Hint
 from compliance.plain_language.messages import text
 from register.i18n import column
 
@@ -20,7 +20,9 @@ def stored_hints(system: Any) -> list[Hint]:
         return []
     if review is None:
         return []
-    return [Hint.from_json(item) for item in review.hints]
+    # A hint stored by an earlier release whose code is gone is not shown.
+    known = {code for codes in KINDS.values() for code in codes}
+    return [Hint.from_json(item) for item in review.hints if item.get("code") in known]
 
 
 def form_hints(system: Any, language: str) -> dict[str, list[str]]:

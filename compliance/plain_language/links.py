@@ -17,12 +17,13 @@ import socket
 import ssl
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import quote, urljoin, urlsplit
 
 from django.conf import settings
 
 MAX_REDIRECTS: Final = 5
 MAX_URL_LENGTH: Final = 2000
+_PATH_SAFE: Final = "/%:@!$&'()*+,;=-._~?"
 USER_AGENT: Final = "ai-register-link-check/1 (+plain-language assistant)"
 _URL_IN_TEXT = re.compile(r"https?://[^\s<>\"'«»]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»"
@@ -51,13 +52,30 @@ def urls_in(text: str) -> list[str]:
 
 
 def host_of(url: str) -> str:
-    return (urlsplit(url).hostname or "").lower()
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:  # "http://[x": no host the check could reach
+        return ""
+
+
+_NAT64: Final = ipaddress.ip_network("64:ff9b::/96")
+_SITE_LOCAL: Final = ipaddress.ip_network("fec0::/10")
+# Ports a public web page is served on; any other is refused unless private addresses are
+# allowed (an intranet register, the tests), so that the check cannot probe other services.
+PUBLIC_PORTS: Final = (80, 443)
 
 
 def _public(address: str) -> bool:
     ip = ipaddress.ip_address(address.split("%", 1)[0])
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip in _SITE_LOCAL:
+            return False
+        # IPv6 addresses that carry an IPv4 one are judged by the IPv4 address inside.
+        embedded = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
+        if embedded is None and ip in _NAT64:
+            embedded = ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF)
+        if embedded is not None:
+            ip = embedded
     return ip.is_global and not ip.is_multicast
 
 
@@ -95,16 +113,24 @@ class _PinnedHTTPS(http.client.HTTPSConnection):
 
 
 def _request(url: str, method: str, timeout: float) -> tuple[int, str]:
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:  # a port out of range, a broken IPv6 literal
+        raise Refused("not_http") from None
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise Refused("not_http")
     if parts.username or parts.password:
         raise Refused("credentials_in_url")
-    port = parts.port or (443 if parts.scheme == "https" else 80)
+    if port not in PUBLIC_PORTS and not settings.LINK_CHECK_ALLOW_PRIVATE:
+        raise Refused("not_http")
     address = resolve(parts.hostname, port)
     connection_class = _PinnedHTTPS if parts.scheme == "https" else _PinnedHTTP
     connection = connection_class(parts.hostname, port, address, timeout)
-    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    # Letters outside ASCII (a Cyrillic path) are sent percent-encoded, as a browser does.
+    path = quote(parts.path or "/", safe=_PATH_SAFE) + (
+        f"?{quote(parts.query, safe=_PATH_SAFE)}" if parts.query else ""
+    )
     try:
         connection.request(method, path, headers={"User-Agent": USER_AGENT, "Accept": "*/*"})
         response = connection.getresponse()

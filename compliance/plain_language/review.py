@@ -17,7 +17,7 @@ from compliance.plain_language.contacts import (
     malformed_emails,
     malformed_phones,
 )
-from compliance.plain_language.links import urls_in
+from compliance.plain_language.links import MAX_URL_LENGTH, host_of, urls_in
 from compliance.plain_language.texts import text_problems
 from register.i18n import CONTENT_LANGUAGES, column
 
@@ -45,7 +45,12 @@ def record_urls(system: Any) -> list[str]:
     """Every web address the record sends people to, once each, in the order of the fields."""
     urls = [str(getattr(system, name) or "").strip() for name in LINK_FIELDS]
     urls += [url for _name, _code, text in _texts(system) for url in urls_in(text)]
-    return list(dict.fromkeys(url for url in urls if url))
+    # An address longer than a link check stores, or one no parser reads, is not checked.
+    return list(dict.fromkeys(url for url in urls if url and _checkable(url)))
+
+
+def _checkable(url: str) -> bool:
+    return len(url) <= MAX_URL_LENGTH and bool(host_of(url))
 
 
 def _link_hint(name: str, language: str, url: str, links: Mapping[str, LinkResult]) -> list[Hint]:

@@ -30,6 +30,7 @@ from register.selectors import (
 from register.services import records
 from register.snapshots import freeze_record
 from register.views.editing import (
+    ALL_LANGUAGES,
     editing_language,
     switch_held_back,
     switch_requested,
@@ -54,6 +55,9 @@ def system_create(request: HttpRequest) -> HttpResponse:
     form.fields["revision"].required = False
     form.fields[column("name", language)].required = True
     switch = switch_requested(request)
+    if switch == ALL_LANGUAGES and not typed(form):
+        # The side-by-side view is a record's: with nothing typed there is none yet.
+        switch = None
     if switch and not typed(form):
         return switched(request, switch, "register:system_create", saved=False)
     if request.method == "POST" and form.is_valid():

@@ -3,6 +3,7 @@ English side by side, saved with one submit."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from django.contrib import messages
@@ -82,7 +83,13 @@ def translate(request: HttpRequest, public_id: str) -> HttpResponse:
         (item, item.form[name], error)
         for item in items
         for name, errors in item.form.errors.items()
+        if name in item.form.fields
         for error in errors
+    ]
+    # Errors of a whole object (its model's clean()), not of one of its texts.
+    context["service_errors"] = [
+        *context.get("service_errors", []),
+        *(error for item in items for error in item.form.non_field_errors()),
     ]
     return render(request, "register/workspace/translate.html", context)
 
@@ -90,7 +97,8 @@ def translate(request: HttpRequest, public_id: str) -> HttpResponse:
 def _start(item: translations.Item) -> int | str:
     value = item.form.cleaned_data.get(translations.START) or ""
     if item.target == schema.SYSTEM:
-        return int(value) if str(value).isdigit() else -1
+        # Any other posted value (a superscript digit, 5,000 digits) starts from nowhere.
+        return int(value) if re.fullmatch(r"[0-9]{1,18}", str(value)) else -1
     return value
 
 

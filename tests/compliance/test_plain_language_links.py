@@ -114,6 +114,33 @@ def test_private_and_loopback_addresses_are_refused(url, settings):
     assert links.fetch_status(url) == links.Answer("refused", error="private_address")
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://[64:ff9b::7f00:1]/",  # NAT64 of 127.0.0.1
+        "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+        "http://[fec0::1]/",  # site-local
+    ],
+)
+def test_ipv6_addresses_that_carry_a_private_one_are_refused(url, settings):
+    settings.LINK_CHECK_ALLOW_PRIVATE = False
+    assert links.fetch_status(url) == links.Answer("refused", error="private_address")
+
+
+@pytest.mark.parametrize(
+    "url", ["http://example.kz:22/", "http://example.kz:99999/", "http://[x/", "http://[::1/"]
+)
+def test_other_ports_and_unreadable_addresses_are_refused_without_an_error(url, settings):
+    settings.LINK_CHECK_ALLOW_PRIVATE = False
+    assert links.fetch_status(url) == links.Answer("refused", error="not_http")
+    assert links.host_of("http://[x") == ""
+
+
+def test_a_path_in_cyrillic_is_sent_percent_encoded(base, server):
+    assert links.fetch_status(f"{base}/ok/услуги?тема=жәрдемақы").status == "ok"
+    assert any(path.startswith("/ok/%D1%83") for _method, path in server.seen)
+
+
 def test_the_guard_refuses_before_any_request_is_made(server, settings):
     settings.LINK_CHECK_ALLOW_PRIVATE = False
     url = f"http://127.0.0.1:{server.server_address[1]}/ok"

@@ -500,3 +500,22 @@ def test_approver_waives_a_finding_with_a_reason_and_an_end_date(
     client.force_login(regulator)
     page = client.get(f"/en/workspace/systems/{high_risk.public_id}/findings/").content.decode()
     assert "Contract signed, registration in January." in page
+
+
+def test_a_finding_of_a_withdrawn_rule_is_frozen_in_the_cards_shape():
+    import jsonschema
+    from django.utils import timezone
+
+    from compliance.integration import _frozen_finding
+    from compliance.models import Finding
+    from register.cards import card_json_schema
+
+    now = timezone.now()
+    finding = Finding(
+        rule_id="XX-99-99", status="open", severity="minor", first_seen_at=now, last_seen_at=now
+    )
+    entry = _frozen_finding(finding)
+    assert entry["title"] is None
+    assert entry["reference"] == {"kk": "", "ru": "", "en": ""}
+    schema = card_json_schema()
+    jsonschema.validate(entry, {**schema["$defs"]["finding"], "$defs": schema["$defs"]})

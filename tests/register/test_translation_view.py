@@ -365,3 +365,23 @@ def test_the_service_leaves_the_withholding_reason_to_an_approver(editor, approv
     translations_save(system=system, actor=approver, edits=[edit])
     system.refresh_from_db()
     assert system.withholding_reason_en == "Security"
+
+
+@pytest.mark.parametrize("start", ["²", "9" * 5000, "-1", ""])
+def test_a_starting_revision_no_form_would_send_is_a_conflict_not_an_error(
+    client, editor, system, start
+):
+    client.force_login(editor)
+    data = text_inputs(client.get(_url(system)).content.decode())
+    data.update({"system-start": start, "system-scope_en": "Changed"})
+    response = client.post(_url(system), data)
+    assert response.status_code == 200
+    system.refresh_from_db()
+    assert system.scope_en != "Changed"
+
+
+def test_the_side_by_side_tab_on_an_empty_new_record_form_is_a_form_error(client, editor):
+    client.force_login(editor)
+    response = client.post("/en/workspace/systems/new/", {"switch_language": "all"})
+    assert response.status_code == 200
+    assert "govuk-error-summary" in response.content.decode()
