@@ -139,7 +139,12 @@ def items(
         # the user has not seen it, so nothing posted is about it.
         bound = data if data is not None and f"{prefix}-{START}" in data else None
         form = form_class(target)(bound, instance=row, prefix=prefix)
-        required = set(row.required_translations())  # type: ignore[attr-defined]
+        # What the submission check counts as missing in each language (a written FRIA part
+        # untranslated included), so that the view and the check cannot disagree.
+        missing_in = {
+            code: set(row.missing_translations(code))  # type: ignore[attr-defined]
+            for code in CONTENT_LANGUAGES
+        }
         cells: dict[str, list[Cell]] = defaultdict(list)
         for name in texts(target):
             for code in CONTENT_LANGUAGES:
@@ -147,9 +152,8 @@ def items(
                 field = form.fields[col]
                 field.disabled = read_only or (target == schema.SYSTEM and col in reserved)
                 field.widget.attrs["lang"] = code
-                blank = not str(getattr(row, col) or "").strip()
                 missing: Any = ""
-                if name in required and blank:
+                if name in missing_in[code]:
                     missing = (
                         MISSING_FOR_SUBMISSION
                         if code in SUBMISSION_LANGUAGES

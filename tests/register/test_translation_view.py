@@ -385,3 +385,19 @@ def test_the_side_by_side_tab_on_an_empty_new_record_form_is_a_form_error(client
     response = client.post("/en/workspace/systems/new/", {"switch_language": "all"})
     assert response.status_code == 200
     assert "govuk-error-summary" in response.content.decode()
+
+
+def test_a_fria_part_written_in_one_language_is_marked_missing_in_the_others(
+    client, editor, system
+):
+    records.part_save(
+        system=system,
+        actor=editor,
+        part="impact_assessments",
+        data={"kind": "fria", "fria_period_en": "Every working day"},
+    )
+    client.force_login(editor)
+    html = client.get(_url(system)).content.decode()
+    assert "Every working day" in html
+    assert "fria_period_kk_helptext" in html and "fria_period_ru_helptext" in html
+    assert "fria_period_en_helptext" not in html
