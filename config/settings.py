@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "django.contrib.sitemaps",
     "django.forms",
     "pgtrigger",
     "pghistory",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "axes",
     "register",
     "compliance",
+    "portal",
     "demo",
     # The project's own system checks (config/checks.py).
     "config.apps.ProjectConfig",
@@ -158,6 +160,11 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Public pages for visitors without a session are kept this long on the server (their key
+# changes as soon as anything is published or withdrawn) and this long by browsers and proxies.
+PUBLIC_CACHE_SECONDS = env.int("PUBLIC_CACHE_SECONDS", default=600, minimum=0)
+PUBLIC_MAX_AGE = env.int("PUBLIC_MAX_AGE", default=60, minimum=0)
 
 # --- Celery ---------------------------------------------------------------------------------
 

@@ -6,9 +6,9 @@ from django.urls import include, path
 
 from compliance.api import ClassifyView
 from config import health, security
+from portal.views import home as home_views
 from register.forms import SignInForm
 from register.views import accounts as account_views
-from register.views import public as public_views
 
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
@@ -33,7 +33,8 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
-    path("", public_views.home, name="home"),
+    path("", home_views.home, name="home"),
+    path("", include("portal.urls")),
     # Before register's: its workflow route would take ".../findings/" as an action.
     path("", include("compliance.urls")),
     path("", include("register.urls")),

@@ -72,9 +72,19 @@ class PublicRecord(models.Model):
     )
     phase = models.CharField(_("lifecycle phase"), max_length=16, blank=True)
     decision_role = models.CharField(_("role in decisions"), max_length=16, blank=True)
+    kz_risk_degree = models.CharField(
+        _("risk degree under Kazakhstan's AI Law"), max_length=16, blank=True
+    )
+    has_fria = models.BooleanField(
+        _("has a completed fundamental rights impact assessment"), default=False
+    )
+    has_overseer = models.BooleanField(_("names who oversees it"), default=False)
+    next_review_on = models.DateField(_("next review"), null=True, blank=True)
     withdrawn = models.BooleanField(_("withdrawn"), default=False)
     # Weighted A name, B summary, C organisation, D scope, in each language.
     search_kk, search_ru, search_en = _search_fields()
+    # The names and summaries in every language, for typo-tolerant matching (pg_trgm).
+    words = models.TextField(_("words for similarity search"), blank=True)
     published_at = models.DateTimeField(_("first published"))
     updated_at = models.DateTimeField(
         _("last changed in public"),
@@ -91,6 +101,8 @@ class PublicRecord(models.Model):
             models.Index(fields=["risk_class", "-published_at"], name="public_by_class"),
             # Portal facets: cards with an Annex III point, a technique or a channel (@>).
             GinIndex(fields=["annex_iii", "techniques", "channels"], name="public_array_facets"),
+            # Portal search when the full-text search finds little: similar words (pg_trgm).
+            GinIndex(fields=["words"], opclasses=["gin_trgm_ops"], name="public_words_trgm"),
             # Portal search, one document per language.
             *(
                 GinIndex(fields=[column("search", code)], name=f"public_search_{code}")

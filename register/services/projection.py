@@ -13,10 +13,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import uuid
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from typing import Any, Final
 
+from django.core.cache import cache
 from django.db import connection, transaction
 
 from register.i18n import CONTENT_LANGUAGES, column, pick
@@ -32,7 +34,12 @@ SEARCH_WEIGHTS: Final[tuple[tuple[str, tuple[str, ...]], ...]] = (
     ("C", ("organisation", "name")),
     ("D", ("scope",)),
 )
+# What the similarity search (pg_trgm) matches a mistyped word against, in every language.
+WORD_PATHS: Final[tuple[tuple[str, ...], ...]] = (("name",), ("summary",))
 BATCH_SIZE = 2000
+# The cache key of the projection's generation: a token that changes whenever a public row is
+# written, so that every cached public page is keyed by what the public could see.
+GENERATION_KEY = "public:generation"
 
 
 def _at(card: dict[str, Any], path: tuple[str, ...]) -> Any:
@@ -46,6 +53,23 @@ def search_texts(card: dict[str, Any], language: str) -> list[str]:
     """The texts of the search document in ``language``, in the order of ``SEARCH_WEIGHTS``:
     what a reader of that language is shown, fallbacks included."""
     return [str(pick(_at(card, path), language)) for _weight, path in SEARCH_WEIGHTS]
+
+
+def similarity_words(card: dict[str, Any]) -> str:
+    """The texts of ``WORD_PATHS`` in every language the card has them in, one per line."""
+    texts: list[str] = []
+    for path in WORD_PATHS:
+        value = _at(card, path)
+        # In the languages' order: a card read back from jsonb has its keys in another order.
+        values = [value.get(c) for c in CONTENT_LANGUAGES] if isinstance(value, dict) else [value]
+        texts += [str(text) for text in values if isinstance(text, str) and text.strip()]
+    return "\n".join(dict.fromkeys(texts))
+
+
+def _has_text(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(isinstance(text, str) and text.strip() for text in value.values())
+    return isinstance(value, str) and bool(value.strip())
 
 
 def public_row(
@@ -68,6 +92,8 @@ def public_row(
     """
     withdrawn_at = withdrawn_at if withdrawn else None
     risk = card.get("risk") or {}
+    oversight = card.get("oversight") or {}
+    assessments = card.get("impact_assessments") or []
     return {
         "system_id": system_id,
         "version_id": version_id,
@@ -79,10 +105,17 @@ def public_row(
         "channels": list(card.get("channels") or []),
         "phase": card.get("phase") or "",
         "decision_role": card.get("decision_role") or "",
+        "kz_risk_degree": (risk.get("kz") or {}).get("risk_degree") or "",
+        "has_fria": any(
+            a.get("kind") == "fria" and a.get("state") == "completed" for a in assessments
+        ),
+        "has_overseer": _has_text(oversight.get("responsible_role")),
+        "next_review_on": card.get("next_review_on") or None,
         "withdrawn": withdrawn,
         "published_at": first_published_at,
         "updated_at": max(version_published_at, withdrawn_at or version_published_at),
         "withdrawn_at": withdrawn_at,
+        "words": similarity_words(card),
         **{f"text_{code}": search_texts(card, code) for code in CONTENT_LANGUAGES},
     }
 
@@ -114,10 +147,15 @@ _COLUMNS: Final[tuple[tuple[str, str], ...]] = (
     ("channels", "varchar[]"),
     ("phase", "text"),
     ("decision_role", "text"),
+    ("kz_risk_degree", "text"),
+    ("has_fria", "boolean"),
+    ("has_overseer", "boolean"),
+    ("next_review_on", "date"),
     ("withdrawn", "boolean"),
     ("published_at", "timestamptz"),
     ("updated_at", "timestamptz"),
     ("withdrawn_at", "timestamptz"),
+    ("words", "text"),
 )
 
 
@@ -160,13 +198,25 @@ def _iso(value: Any) -> str:
     raise TypeError(f"not JSON: {value!r}")
 
 
+def public_generation() -> str:
+    """The projection's current generation: it changes once a transaction that wrote public
+    rows (a publication, a withdrawal, a rebuild) commits."""
+    return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, timeout=None)
+
+
+def _new_generation() -> None:
+    cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
+
+
 def write_public_rows(rows: list[dict[str, Any]]) -> None:
     """Insert or replace the ``PublicRecord`` rows of ``public_row`` dicts, in one statement;
-    PostgreSQL builds the search documents with each language's text-search configuration."""
+    PostgreSQL builds the search documents with each language's text-search configuration.
+    The generation changes when the transaction commits."""
     if not rows:
         return
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql(), [json.dumps(rows, default=_iso, ensure_ascii=False)])
+    transaction.on_commit(_new_generation)
 
 
 def project_public_records(systems: Iterable[AISystem]) -> int:
@@ -210,6 +260,7 @@ def rebuild_public_records(*, batch_size: int = BATCH_SIZE) -> int:
     """Rewrite every ``PublicRecord`` from the current versions, in batches, and remove rows
     of records that have none. Returns the number of rows."""
     PublicRecord.objects.filter(system__published_version__isnull=True).delete()
+    transaction.on_commit(_new_generation)
     written = 0
     systems = _public_systems().order_by("pk").iterator(chunk_size=batch_size)
     for batch in _batches(systems, batch_size):

@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import subprocess
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -71,6 +72,21 @@ def _libpq(owner: dict, database: str) -> tuple[list[str], dict[str, str]]:
     return args, {**os.environ, "PGPASSWORD": owner.get("PASSWORD") or ""}
 
 
+def _drop_when_left(owner_connection, database: str, seconds: float = 10.0) -> None:
+    """Drop ``database`` once the application's closed connection has left it: the server ends a
+    backend a moment after the client closes it, and the owner may not terminate the application
+    role's backends, so ``WITH (FORCE)`` alone fails when it runs in that moment."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        (others,) = owner_connection.execute(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = %s", [database]
+        ).fetchone()
+        if not others:
+            break
+        time.sleep(0.05)
+    owner_connection.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
 def test_a_dump_restored_into_an_empty_database_is_the_same_register(
     agency, editor, approver, owner_connection, tmp_path
 ):
@@ -108,7 +124,7 @@ def test_a_dump_restored_into_an_empty_database_is_the_same_register(
             connection.close()
             connection.settings_dict["NAME"] = source
     finally:
-        owner_connection.execute(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+        _drop_when_left(owner_connection, target)
 
     assert restored == original
     assert original[2].startswith("2 versions match.")

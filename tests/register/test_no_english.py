@@ -310,8 +310,26 @@ def _reset_confirm(w: World) -> str:
     return f"/accounts/reset/{uid}/{default_token_generator.make_token(user)}/"
 
 
+def _public(path: str = "") -> Callable[[World], str]:
+    return lambda w: f"/systems/{w.published.public_id}/{path}"
+
+
 PAGES: dict[str, list[Page]] = {
     "home": [Page("anonymous", lambda w: "/")],
+    # The public portal.
+    "portal:search": [Page("anonymous", lambda w: "/systems/")],
+    "portal:card": [Page("anonymous", _public())],
+    "portal:versions": [Page("anonymous", _public("versions/"))],
+    "portal:version": [Page("anonymous", _public("versions/1/"))],
+    "portal:compare": [Page("anonymous", _public("compare/"))],
+    "portal:organisations": [Page("anonymous", lambda w: "/organisations/")],
+    "portal:organisation": [
+        Page("anonymous", lambda w: f"/organisations/{w.published.organisation.short_code}/")
+    ],
+    "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
+    "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
+    "portal:feedback": [Page("anonymous", _public("feedback/"))],
+    "portal:feedback_queue": [Page("approver", lambda w: "/workspace/feedback/")],
     "login": [
         Page("anonymous", lambda w: "/accounts/login/"),
         Page(

@@ -1,0 +1,63 @@
+"""Public pages cached for visitors without a session.
+
+A page is kept under a key made of the projection's generation
+(``register.services.projection.public_generation``: it changes when anything is published or
+withdrawn), the day, the language and the full path with its query, so a publication shows at
+once and a bookmarked search is one cache entry. A request with a session or a message cookie
+(a signed-in user, a form just sent) is never answered from the cache nor stored in it, and
+its response is marked private; only complete ``200`` answers that set no cookie are stored.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from collections.abc import Callable
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.translation import get_language
+
+from register.services.projection import public_generation
+
+# Cookies that make a response personal: the session (signed in, or a form's state) and the
+# messages shown once after a form was sent.
+PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+
+
+def is_personal(request: HttpRequest) -> bool:
+    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
+
+
+def page_key(request: HttpRequest) -> str:
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()
+    day = timezone.localdate().isoformat()
+    return f"portal:page:{public_generation()}:{day}:{get_language()}:{path}"
+
+
+def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
+    """Serve ``view``'s ``GET`` answers to visitors without a session from the cache."""
+
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
+        cacheable = request.method in ("GET", "HEAD") and not is_personal(request)
+        key = page_key(request) if cacheable else None
+        if key and (cached := cache.get(key)) is not None:
+            return cached
+        response = view(request, *args, **kwargs)
+        if not cacheable:
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if hasattr(response, "render") and callable(response.render):
+            response.render()
+        patch_vary_headers(response, ("Cookie",))
+        if response.status_code == 200 and not response.cookies and not response.streaming:
+            patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
+            if settings.PUBLIC_CACHE_SECONDS:
+                cache.set(key, response, settings.PUBLIC_CACHE_SECONDS)
+        return response
+
+    return wrapped

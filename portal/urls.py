@@ -1,0 +1,34 @@
+"""What the public reads, with no account: the home page, search, transparency cards and their
+versions, organisations, statistics, feeds, citizen feedback and the disclosure kit; and the
+organisation's queue of that feedback in the workspace."""
+
+from django.urls import path
+
+from portal.views import cards, feedback, organisations, pages, search, statistics
+from register import converters  # noqa: F401 — registers <public_id:…>
+
+app_name = "portal"
+
+urlpatterns = [
+    # Search and the list of every published system.
+    path("systems/", search.search, name="search"),
+    # A transparency card, its versions and a comparison of two of them.
+    path("systems/<public_id:public_id>/", cards.card, name="card"),
+    path("systems/<public_id:public_id>/versions/", cards.versions, name="versions"),
+    path(
+        "systems/<public_id:public_id>/versions/<int:number>/",
+        cards.version,
+        name="version",
+    ),
+    path("systems/<public_id:public_id>/compare/", cards.compare, name="compare"),
+    # Organisations and statistics.
+    path("organisations/", organisations.organisations, name="organisations"),
+    path("organisations/<slug:code>/", organisations.organisation, name="organisation"),
+    path("statistics/", statistics.statistics, name="statistics"),
+    # Feeds and the disclosure kit.
+    # Citizen feedback, and the organisation's queue of it.
+    path("systems/<public_id:public_id>/feedback/", feedback.feedback, name="feedback"),
+    path("workspace/feedback/", feedback.queue, name="feedback_queue"),
+    # Pages about the register.
+    path("accessibility/", pages.accessibility, name="accessibility"),
+]

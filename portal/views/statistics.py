@@ -1,0 +1,12 @@
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from portal.cache import public_page
+from register.selectors import register_stats
+
+
+@public_page
+def statistics(request: HttpRequest) -> HttpResponse:
+    return render(request, "portal/statistics.html", {"stats": register_stats()})
