@@ -31,7 +31,7 @@ class Facet:
 
     ``kind`` is the ``register.vocabulary.CHOICES`` kind that names its values (``None``: Annex
     III points, named by ``vocabulary.ANNEX_III_USES``). An ``ordered`` facet lists every value
-    in its declared order, none included (a scale such as the risk classes); the others list
+    in its declared order (a blank value last), none included (a scale such as the risk classes); the others list
     the values some system has, the most frequent first. The search page's filter named as the
     column takes the same values, so every count links to the systems it counts.
     """
@@ -125,7 +125,8 @@ def facet_rows(facet: str, counts: Mapping[str, int], total: int) -> list[FacetC
     spec = FACETS[facet]
     if spec.ordered and spec.kind is not None:
         choices = vocabulary.choice_classes()[spec.kind]
-        values = [str(value) for value in choices.values]
+        # "Not yet classified" and "not assigned" after the scale's values.
+        values = sorted((str(value) for value in choices.values), key=lambda value: not value)
         # A value the choices no longer know (an old card) still counts, after the others.
         values += sorted(set(counts) - set(values))
     else:
