@@ -30,10 +30,11 @@ class Facet:
     """A ``PublicRecord`` column the statistics count.
 
     ``kind`` is the ``register.vocabulary.CHOICES`` kind that names its values (``None``: Annex
-    III points, named by ``vocabulary.ANNEX_III_USES``). An ``ordered`` facet lists every value
-    in its declared order (a blank value last), none included (a scale such as the risk classes); the others list
-    the values some system has, the most frequent first. The search page's filter named as the
-    column takes the same values, so every count links to the systems it counts.
+    III points, named by ``vocabulary.ANNEX_III_USES``). An ``ordered`` facet (a scale such as
+    the risk classes) lists every value in its declared order, a blank value last, those no
+    system has included; the others list the values some system has, the most frequent
+    first. The search page's filter named as the column takes the same values, so every count
+    links to the systems it counts.
     """
 
     name: str

@@ -16,25 +16,6 @@ from register.i18n import column, content_language
 from register.models import AISystem, Organisation, PublishedVersion
 
 
-@dataclass(frozen=True)
-class RegisterStats:
-    organisations: int
-    systems_total: int
-    systems_published: int
-
-
-def register_stats() -> RegisterStats:
-    """Headline numbers for the home page, in two queries."""
-    counts = AISystem.objects.aggregate(
-        total=Count("id"), published=Count("id", filter=Q(published_version__isnull=False))
-    )
-    return RegisterStats(
-        organisations=Organisation.objects.count(),
-        systems_total=counts["total"],
-        systems_published=counts["published"],
-    )
-
-
 def systems_with_parts():
     """AI systems with every part of ``register.schema`` (everything a card shows), in a
     fixed number of queries."""

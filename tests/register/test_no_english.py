@@ -322,9 +322,16 @@ PAGES: dict[str, list[Page]] = {
     "portal:versions": [Page("anonymous", _public("versions/"))],
     "portal:version": [Page("anonymous", _public("versions/1/"))],
     "portal:compare": [Page("anonymous", _public("compare/"))],
-    "portal:organisations": [Page("anonymous", lambda w: "/organisations/")],
+    "portal:organisations": [
+        Page("anonymous", lambda w: "/organisations/"),
+        Page("anonymous", lambda w: "/organisations/?kind=akimat&region=astana"),
+    ],
     "portal:organisation": [
-        Page("anonymous", lambda w: f"/organisations/{w.published.organisation.short_code}/")
+        Page("anonymous", lambda w: f"/organisations/{w.published.organisation.short_code}/"),
+        Page(
+            "anonymous",
+            lambda w: f"/organisations/{w.published.organisation.short_code}/?page=9",
+        ),
     ],
     "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
     "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
