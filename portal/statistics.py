@@ -17,6 +17,7 @@ from django.db import connection
 from django.db.models import Count, Q
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from register import vocabulary
@@ -45,20 +46,21 @@ class Facet:
     ordered: bool = False
 
 
+def _field_title(key: str) -> Any:
+    """The card's label of a field, capitalised when shown (lazily: the language is the
+    reader's)."""
+    return capfirst(vocabulary.FIELD_LABELS[key])
+
+
 FACETS: Final[dict[str, Facet]] = {
     facet.name: facet
     for facet in (
         Facet("risk_class", "risk_class", _("Risk class under the EU AI Act"), ordered=True),
-        Facet(
-            "kz_risk_degree",
-            "kz_risk_degree",
-            _("Risk degree under Kazakhstan's AI Law"),
-            ordered=True,
-        ),
+        Facet("kz_risk_degree", "kz_risk_degree", _field_title("kz_risk_degree"), ordered=True),
         Facet("annex_iii", None, _("High-risk areas of use (AI Act Annex III)"), is_array=True),
-        Facet("application_area", "application_area", _("Application area")),
-        Facet("techniques", "technique", _("AI techniques"), is_array=True),
-        Facet("phase", "phase", _("Lifecycle phase"), ordered=True),
+        Facet("application_area", "application_area", _field_title("application_area")),
+        Facet("techniques", "technique", _field_title("techniques"), is_array=True),
+        Facet("phase", "phase", _field_title("phase"), ordered=True),
     )
 }
 
