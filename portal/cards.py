@@ -14,8 +14,9 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
@@ -77,7 +78,8 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
         same_area |= Q(annex_iii__overlap=record.annex_iii)
     alike = same_area & Q(techniques__overlap=record.techniques) if record.techniques else None
     words = record.words[:SIMILAR_WORDS_CHARS]
-    wanted = Q(words__trigram_similar=words) if words.strip() else Q(pk__in=[])
+    # ``words % …``: the operator the trigram index serves (pg_trgm's similarity threshold).
+    wanted = Q(TrigramSimilar(F("words"), Value(words))) if words.strip() else Q(pk__in=[])
     if alike is not None:
         wanted |= alike
     structural = (
