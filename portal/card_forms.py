@@ -46,6 +46,10 @@ class CompareForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if not self.single and cleaned.get("from") is not None and cleaned.get("from") == cleaned.get("to"):
+        if (
+            not self.single
+            and cleaned.get("from") is not None
+            and cleaned.get("from") == cleaned.get("to")
+        ):
             raise ValidationError(_("Choose two different versions."), code="same_version")
         return cleaned

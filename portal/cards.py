@@ -30,9 +30,7 @@ SIMILAR_WORDS_CHARS = 1000
 
 
 def _public_records() -> QuerySet[PublicRecord]:
-    return PublicRecord.objects.select_related("version", "organisation").defer(
-        "version__record"
-    )
+    return PublicRecord.objects.select_related("version", "organisation").defer("version__record")
 
 
 def public_record(public_id: str) -> PublicRecord:

@@ -63,6 +63,8 @@ LONG_TEXT_WORDS: Final = 12
 _NOT_COMPARED: Final = frozenset({"schema", "public_id", "slug"})
 # Keys of the organisation block that identify it rather than describe it.
 _ORGANISATION_NOT_COMPARED: Final = frozenset({"id", "code"})
+# Keys of the findings block that every publication renews: when the check ran.
+_COMPLIANCE_NOT_COMPARED: Final = frozenset({"checked_at"})
 
 # The choice class (``register.vocabulary.CHOICES``) of each coded value, by its path on the
 # card, a part's items written as "*".
@@ -426,9 +428,7 @@ def _item_name(item: Mapping[str, Any], list_path: tuple[str, ...]) -> Any:
     return None
 
 
-def _compare(
-    before: Any, after: Any, path: tuple[str, ...], item: Any = None
-) -> Iterator[Change]:
+def _compare(before: Any, after: Any, path: tuple[str, ...], item: Any = None) -> Iterator[Change]:
     if _blank(before) and _blank(after):
         return
     if is_text(before) or is_text(after):
@@ -463,7 +463,10 @@ def _is_item_list(value: Any) -> bool:
 def _compare_mappings(
     before: Mapping[str, Any], after: Mapping[str, Any], path: tuple[str, ...], item: Any
 ) -> Iterator[Change]:
-    skip = _ORGANISATION_NOT_COMPARED if path == ("organisation",) else _ITEM_IDENTITY
+    skip = {
+        ("organisation",): _ORGANISATION_NOT_COMPARED,
+        (COMPLIANCE_BLOCK,): _COMPLIANCE_NOT_COMPARED,
+    }.get(path, _ITEM_IDENTITY)
     for key in dict.fromkeys([*after, *before]):
         if key in skip or (not path and key in _NOT_COMPARED):
             continue

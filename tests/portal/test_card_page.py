@@ -23,17 +23,14 @@ from register.models import (
     Supplier,
     Withholding,
 )
-from register.services import publication, records
 from register.models.versions import canonical_text
-from register.services.projection import rebuild_public_records
+from register.services import publication, records
 from tests.factories import (
-    AISystemFactory,
     DataSourceFactory,
     ImpactAssessmentFactory,
     MembershipFactory,
     RiskFactory,
     complete_system,
-    version_of,
 )
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +86,10 @@ def test_the_card_has_a_title_description_and_canonical_link(client, published_s
     html = page(client, card_url(published_system))
     assert "<title>Benefit assistant [en] – " in html
     assert '<meta name="description" content="Answers questions [en]">' in html
-    assert f'<link rel="canonical" href="http://testserver/en/systems/{published_system.public_id}/">' in html
+    assert (
+        f'<link rel="canonical" href="http://testserver/en/systems/{published_system.public_id}/">'
+        in html
+    )
 
 
 def test_the_card_shows_the_current_public_version_not_the_working_copy(
@@ -262,9 +262,7 @@ def mark_everything(system: AISystem) -> dict[str, list[str]]:
 
 
 def hidden_markers(by_field: dict[str, list[str]]) -> dict[str, list[str]]:
-    return {
-        name: marks for name, marks in by_field.items() if name not in CORE and marks
-    }
+    return {name: marks for name, marks in by_field.items() if name not in CORE and marks}
 
 
 @pytest.fixture
