@@ -1,48 +1,80 @@
+"""The transparency card of a record, its version history, a version as it was published and
+the comparison of two versions: public pages, read from the frozen versions only."""
+
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
 
+from portal import cards
 from portal.cache import public_page
-from register.models import PublicRecord
-
-
-def _record(public_id: str) -> PublicRecord:
-    return get_object_or_404(
-        PublicRecord.objects.select_related("version", "organisation"),
-        system__public_id=public_id,
-    )
+from portal.card_forms import CompareForm
+from portal.diff import diff_cards
 
 
 @public_page
 def card(request: HttpRequest, public_id: str) -> HttpResponse:
-    record = _record(public_id)
+    record = cards.public_record(public_id)
     return render(
         request,
         "portal/card.html",
         {
             "record": record,
             "card": record.version.snapshot,
-            "card_meta": {
-                "version": record.version.number,
-                "published_at": record.version.published_at,
-                "withdrawn_at": record.withdrawn_at,
-                "sha256": record.version.sha256,
-            },
+            "card_meta": cards.card_meta(record, record.version),
+            "similar": cards.similar_systems(record),
+            # Filled by the citizen feedback: how many reports were received and answered.
+            "feedback": None,
         },
     )
 
 
 @public_page
 def versions(request: HttpRequest, public_id: str) -> HttpResponse:
-    raise Http404
+    record = cards.public_record(public_id)
+    all_versions = cards.versions_of(record)
+    return render(
+        request,
+        "portal/versions.html",
+        {
+            "record": record,
+            "card": record.version.snapshot,
+            "history": cards.history(all_versions),
+            "form": CompareForm({}, versions=all_versions),
+        },
+    )
 
 
 @public_page
 def version(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
-    raise Http404
+    record = cards.public_record(public_id)
+    shown = cards.version_of(record, number)
+    return render(
+        request,
+        "portal/version.html",
+        {
+            "record": record,
+            "version": shown,
+            "current": record.version,
+            "card": shown.snapshot,
+            "card_meta": cards.card_meta(record, shown),
+        },
+    )
 
 
 @public_page
 def compare(request: HttpRequest, public_id: str) -> HttpResponse:
-    raise Http404
+    record = cards.public_record(public_id)
+    all_versions = cards.versions_of(record)
+    form = CompareForm(request.GET, versions=all_versions)
+    context = {"record": record, "card": record.version.snapshot, "form": form}
+    if not form.is_valid():
+        return render(request, "portal/compare.html", context, status=400)
+    by_number = {v.number: v for v in all_versions}
+    before, after = by_number[form.cleaned_data["from"]], by_number[form.cleaned_data["to"]]
+    context.update(
+        before=before,
+        after=after,
+        changes=diff_cards(before.snapshot, after.snapshot) if before != after else None,
+    )
+    return render(request, "portal/compare.html", context)

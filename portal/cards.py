@@ -1,0 +1,135 @@
+"""Reads of the transparency card pages: the current public version, a version of the history,
+the list of versions and the systems similar to one.
+
+Everything here reads the public projection (``PublicRecord``) and the frozen versions, never
+the working copy: a record that has no public version (a draft, a record only submitted) has
+no ``PublicRecord`` and is not found. Each selector runs a fixed number of queries whatever the
+size of the record or of the register; the full frozen record (``PublishedVersion.record``) is
+never loaded, only the public card (``snapshot``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.postgres.lookups import TrigramSimilar
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.http import Http404
+from django.utils import timezone
+
+from portal.diff import Diff, diff_cards
+from register.models import PublicRecord, PublishedVersion
+
+SIMILAR_LIMIT = 5
+# Only so much of the words of a record goes into the similarity query: enough to compare
+# names and summaries, bounded whatever was written.
+SIMILAR_WORDS_CHARS = 1000
+
+
+def _public_records() -> QuerySet[PublicRecord]:
+    return PublicRecord.objects.select_related("version", "organisation").defer("version__record")
+
+
+def public_record(public_id: str) -> PublicRecord:
+    """The projection row of the record ``public_id``, with its current version (card only)
+    and organisation, in one query; ``Http404`` when it has no public version."""
+    try:
+        return _public_records().get(system__public_id=public_id)
+    except PublicRecord.DoesNotExist:
+        raise Http404 from None
+
+
+def review_overdue(record: PublicRecord, today: dt.date | None = None) -> bool:
+    """Whether the next review the public card states has passed (``today``: the site's date)."""
+    today = today or timezone.localdate()
+    return record.next_review_on is not None and record.next_review_on < today
+
+
+def card_meta(
+    record: PublicRecord, version: PublishedVersion, today: dt.date | None = None
+) -> dict[str, Any]:
+    """The metadata the card partial shows for ``version`` of ``record``."""
+    current = version.pk == record.version_id
+    return {
+        "version": version.number,
+        "published_at": version.published_at,
+        "first_published_at": record.published_at,
+        "withdrawn_at": record.withdrawn_at,
+        "sha256": version.sha256,
+        # Only the current version is due for review: an old one is superseded, not overdue.
+        "review_overdue": current and review_overdue(record, today),
+    }
+
+
+def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[PublicRecord]:
+    """Up to ``limit`` other public records like ``record``, in one query: those of the same
+    Annex III area or application area that share a technique, then those whose names and
+    summaries are alike (pg_trgm on ``words``). Withdrawn records come after all others;
+    ``record`` itself is never among them."""
+    same_area = Q(pk__in=[])
+    if record.application_area:
+        same_area |= Q(application_area=record.application_area)
+    if record.annex_iii:
+        same_area |= Q(annex_iii__overlap=record.annex_iii)
+    alike = same_area & Q(techniques__overlap=record.techniques) if record.techniques else None
+    words = record.words[:SIMILAR_WORDS_CHARS]
+    # ``words % …``: the operator the trigram index serves (pg_trgm's similarity threshold).
+    wanted = Q(TrigramSimilar(F("words"), Value(words))) if words.strip() else Q(pk__in=[])
+    if alike is not None:
+        wanted |= alike
+    structural = (
+        Case(When(alike, then=Value(1)), default=Value(0), output_field=IntegerField())
+        if alike is not None
+        else Value(0, output_field=IntegerField())
+    )
+    return list(
+        _public_records()
+        .exclude(pk=record.pk)
+        .filter(wanted)
+        .annotate(alike=structural, similarity=TrigramSimilarity("words", words))
+        .order_by("withdrawn", "-alike", "-similarity", "-updated_at", "pk")[:limit]
+    )
+
+
+def versions_of(record: PublicRecord) -> list[PublishedVersion]:
+    """Every published version of ``record``, oldest first, with its card, in one query."""
+    return list(
+        PublishedVersion.objects.filter(system_id=record.system_id)
+        .defer("record")
+        .order_by("number")
+    )
+
+
+def version_of(record: PublicRecord, number: int) -> PublishedVersion:
+    """Version ``number`` of ``record`` (card only), in one query; ``Http404`` when it has
+    none of that number."""
+    try:
+        return (
+            PublishedVersion.objects.filter(system_id=record.system_id, number=number)
+            .defer("record")
+            .get()
+        )
+    except PublishedVersion.DoesNotExist:
+        raise Http404 from None
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A version in the history, with what changed from the one before (``None`` for the
+    first)."""
+
+    version: PublishedVersion
+    changes: Diff | None
+
+
+def history(versions: list[PublishedVersion]) -> list[HistoryEntry]:
+    """The versions (oldest first, from ``versions_of``), newest first, each with its diff
+    from the previous one. No query."""
+    entries = [
+        HistoryEntry(version, diff_cards(previous.snapshot, version.snapshot) if previous else None)
+        for previous, version in zip([None, *versions[:-1]], versions, strict=True)
+    ]
+    return entries[::-1]
