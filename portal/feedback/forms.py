@@ -150,7 +150,6 @@ class QueueFilterForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    action = forms.CharField(widget=forms.HiddenInput, initial="assign")
     assignee = forms.ModelChoiceField(
         label=_("Assign to"), queryset=None, required=False, empty_label=_("Nobody")
     )
@@ -164,7 +163,6 @@ class AssignForm(forms.Form):
 
 
 class StatusForm(forms.Form):
-    action = forms.CharField(widget=forms.HiddenInput, initial="status")
     status = forms.ChoiceField(label=_("Status"), choices=[])
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -175,7 +173,6 @@ class StatusForm(forms.Form):
 
 
 class ReplyForm(forms.Form):
-    action = forms.CharField(widget=forms.HiddenInput, initial="reply")
     reply = TextField(
         label=_("Reply"),
         max_length=REPLY_MAX_LENGTH,
@@ -189,7 +186,6 @@ class ReplyForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    action = forms.CharField(widget=forms.HiddenInput, initial="publish")
     public_summary = TextField(
         label=_("Summary of the question for the public"),
         max_length=PUBLIC_SUMMARY_MAX_LENGTH,
@@ -203,10 +199,11 @@ class PublishForm(forms.Form):
 
 
 class UnpublishForm(forms.Form):
-    action = forms.CharField(widget=forms.HiddenInput, initial="unpublish")
+    """Taking the reply off the card: nothing to fill in."""
 
 
-#: The case page's actions: the form of each, by the value of its ``action`` field.
+#: The case page's actions: the form of each, by the value of the posted ``action`` (each
+#: form's fields are prefixed with it).
 CASE_FORMS: dict[str, type[forms.Form]] = {
     "assign": AssignForm,
     "status": StatusForm,

@@ -316,6 +316,6 @@ def test_a_wrong_key_is_not_found(client, published_system, key):
 
 
 def test_an_unknown_or_malformed_reference_is_not_found(client, published_system):
-    report, key = _sent(client, published_system)
+    _report, key = _sent(client, published_system)
     for reference in ("R-2026-AAAAAA", "R-2026-00000O", "x" * 5_000, "R-2026-\x00AAAAA"):
         assert client.get(f"/en/feedback/{reference}/{key}/").status_code == 404
