@@ -16,6 +16,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
 from config.env import Env
+from portal.tasks import BEAT_SCHEDULE as PORTAL_BEAT_SCHEDULE
 from register import languages
 from register.tasks import BEAT_SCHEDULE as REGISTER_BEAT_SCHEDULE
 
@@ -196,8 +197,13 @@ if CELERY_BROKER_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
     )
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TIMEZONE = "UTC"
-# Every periodic task, declared once: the nightly compliance sweep and the outbox sweep.
-CELERY_BEAT_SCHEDULE = {**COMPLIANCE_BEAT_SCHEDULE, **REGISTER_BEAT_SCHEDULE}
+# Every periodic task, declared once: the nightly compliance sweep, the outbox sweep and the
+# daily escalation of unanswered citizen feedback.
+CELERY_BEAT_SCHEDULE = {
+    **COMPLIANCE_BEAT_SCHEDULE,
+    **REGISTER_BEAT_SCHEDULE,
+    **PORTAL_BEAT_SCHEDULE,
+}
 
 # Which sets of rules of the compliance catalogue apply on this installation.
 COMPLIANCE_JURISDICTIONS = env.list("COMPLIANCE_JURISDICTIONS", default=["EU", "KZ"])
@@ -222,6 +228,21 @@ LINK_CHECK_ALLOW_PRIVATE = env.bool("LINK_CHECK_ALLOW_PRIVATE", default=False)
 # (the nginx of docker-compose.yml is one). The client's address is the PROXY_COUNT-th entry
 # from the end; without a proxy the header is ignored, so a client cannot choose its address.
 PROXY_COUNT = env.int("AXES_PROXY_COUNT", default=0, minimum=0)
+
+# --- Citizen feedback ---------------------------------------------------------------------
+
+# Days an organisation has to answer a report (its due date), and days without an answer after
+# which it is escalated to the regulators.
+FEEDBACK_ANSWER_DAYS = env.int("FEEDBACK_ANSWER_DAYS", default=30, minimum=1)
+FEEDBACK_ESCALATE_AFTER_DAYS = env.int("FEEDBACK_ESCALATE_AFTER_DAYS", default=30, minimum=1)
+# Reports one client address may send in a window of seconds (addresses read as PROXY_COUNT
+# says), and confirmation e-mails one e-mail address may get in another window.
+FEEDBACK_LIMIT_PER_CLIENT = env.int("FEEDBACK_LIMIT_PER_CLIENT", default=5, minimum=1)
+FEEDBACK_LIMIT_WINDOW = env.int("FEEDBACK_LIMIT_WINDOW", default=3600, minimum=1)
+FEEDBACK_CONFIRMATIONS_PER_EMAIL = env.int("FEEDBACK_CONFIRMATIONS_PER_EMAIL", default=3, minimum=1)
+FEEDBACK_CONFIRMATION_WINDOW = env.int("FEEDBACK_CONFIRMATION_WINDOW", default=24 * 3600, minimum=1)
+# Days a confirmation link stays valid.
+FEEDBACK_CONFIRMATION_DAYS = env.int("FEEDBACK_CONFIRMATION_DAYS", default=7, minimum=1)
 
 # --- API ---------------------------------------------------------------------------------------
 

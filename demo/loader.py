@@ -18,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from compliance.services import classification_apply
+from demo.feedback import load_feedback
 from register import schema
 from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, Membership, Organisation, Status
@@ -180,4 +181,5 @@ def load_demo(path: Path = DATA_FILE, *, demo_mode: bool = True) -> DemoResult:
                 f"{system.public_id} {key}: stays {system.status}: {' '.join(error.messages)}"
             )
         result.systems_created += 1
+    load_feedback()
     return result

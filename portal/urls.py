@@ -4,6 +4,7 @@ organisation's queue of that feedback in the workspace."""
 
 from django.urls import path
 
+from portal import converters as _portal_converters  # noqa: F401 — <feedback_reference:…>
 from portal.views import cards, feedback, organisations, pages, search, statistics
 from register import converters  # noqa: F401 — registers <public_id:…>
 
@@ -28,7 +29,27 @@ urlpatterns = [
     # Feeds and the disclosure kit.
     # Citizen feedback, and the organisation's queue of it.
     path("systems/<public_id:public_id>/feedback/", feedback.feedback, name="feedback"),
+    path(
+        "feedback/confirm/<feedback_secret:token>/",
+        feedback.confirm,
+        name="feedback_confirm",
+    ),
+    path(
+        "feedback/<feedback_reference:reference>/<feedback_secret:key>/",
+        feedback.status,
+        name="feedback_status",
+    ),
+    path(
+        "feedback/<feedback_reference:reference>/<feedback_secret:key>/sent/",
+        feedback.sent,
+        name="feedback_sent",
+    ),
     path("workspace/feedback/", feedback.queue, name="feedback_queue"),
+    path(
+        "workspace/feedback/<feedback_reference:reference>/",
+        feedback.case,
+        name="feedback_case",
+    ),
     # Pages about the register.
     path("accessibility/", pages.accessibility, name="accessibility"),
 ]

@@ -315,6 +315,42 @@ def _public(path: str = "") -> Callable[[World], str]:
     return lambda w: f"/systems/{w.published.public_id}/{path}"
 
 
+def _feedback(w: World):  # type: ignore[no-untyped-def]
+    """A report about the published record (made once per world), answered, with the
+    sender's confirmation link: (sent, confirmation path)."""
+    if "feedback" not in w.__dict__:
+        from portal.feedback import services as feedback_services
+        from register.models import OutgoingEmail
+
+        sent = feedback_services.report_create(
+            system=w.published,
+            kind="question",
+            message=TEXTS["ru"]["summary"],
+            language="ru",
+            sender_email="sender@example.kz",
+            wants_reply=True,
+        )
+        feedback_services.report_reply(
+            report=sent.report, actor=w.users["approver"], reply=TEXTS["ru"]["scope"]
+        )
+        body = OutgoingEmail.objects.filter(to_address="sender@example.kz").first().body
+        confirm = re.search(r"/feedback/confirm/[^/\s]+/", body).group(0)
+        w.__dict__["feedback"] = (sent, confirm)
+    return w.__dict__["feedback"]
+
+
+def _feedback_status(suffix: str = "") -> Callable[[World], str]:
+    def url(w: World) -> str:
+        sent, _confirm = _feedback(w)
+        return f"/feedback/{sent.report.reference}/{sent.status_key}/{suffix}"
+
+    return url
+
+
+def _feedback_case(w: World) -> str:
+    return f"/workspace/feedback/{_feedback(w)[0].report.reference}/"
+
+
 PAGES: dict[str, list[Page]] = {
     "home": [Page("anonymous", lambda w: "/")],
     # The public portal.
@@ -340,8 +376,27 @@ PAGES: dict[str, list[Page]] = {
     ],
     "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
     "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
-    "portal:feedback": [Page("anonymous", _public("feedback/"))],
-    "portal:feedback_queue": [Page("approver", lambda w: "/workspace/feedback/")],
+    "portal:feedback": [
+        Page("anonymous", _public("feedback/")),
+        Page("anonymous", _public("feedback/?kind=review")),
+        Page(
+            "anonymous",
+            _public("feedback/"),
+            lambda w: {"kind": "", "message": "\x00", "wants_reply": "on", "sender_email": "x"},
+        ),
+    ],
+    "portal:feedback_sent": [Page("anonymous", _feedback_status("sent/"))],
+    "portal:feedback_status": [Page("anonymous", _feedback_status())],
+    "portal:feedback_confirm": [Page("anonymous", lambda w: _feedback(w)[1])],
+    "portal:feedback_queue": [
+        Page("approver", lambda w: "/workspace/feedback/"),
+        Page("regulator", lambda w: "/workspace/feedback/?status=all"),
+    ],
+    "portal:feedback_case": [
+        Page("approver", _feedback_case),
+        Page("regulator", _feedback_case),
+        Page("approver", _feedback_case, lambda w: {"action": "reply", "reply-reply": ""}),
+    ],
     "login": [
         Page("anonymous", lambda w: "/accounts/login/"),
         Page(
