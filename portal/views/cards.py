@@ -10,6 +10,7 @@ from portal import cards
 from portal.cache import public_page
 from portal.card_forms import CompareForm
 from portal.diff import diff_cards
+from portal.feedback.selectors import card_feedback
 
 
 @public_page
@@ -23,8 +24,7 @@ def card(request: HttpRequest, public_id: str) -> HttpResponse:
             "card": record.version.snapshot,
             "card_meta": cards.card_meta(record, record.version),
             "similar": cards.similar_systems(record),
-            # Filled by the citizen feedback: how many reports were received and answered.
-            "feedback": None,
+            "feedback": card_feedback(record.system_id),
         },
     )
 
