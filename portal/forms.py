@@ -34,7 +34,7 @@ class FacetField(forms.MultipleChoiceField):
     bookmark, a changed vocabulary, a tampered link) are left out, not refused, and kept in
     ``ignored``; only an absurd number of values is an error."""
 
-    widget = forms.CheckboxSelectMultiple(attrs={"class": "govuk-checkboxes--small"})
+    widget = forms.CheckboxSelectMultiple
 
     def __init__(self, *, accept: Any = None, **kwargs: Any) -> None:
         super().__init__(required=False, **kwargs)
@@ -74,7 +74,7 @@ class SearchForm(forms.Form):
         label=_("Search the register"),
         required=False,
         max_length=MAX_QUERY_LENGTH,
-        widget=SearchInput(attrs={"class": "govuk-input app-search__input"}),
+        widget=SearchInput(attrs={"class": "app-search__input"}),
         error_messages={
             "max_length": _("Enter at most %(limit_value)d characters."),
         },

@@ -11,9 +11,10 @@ Russian word finds the Russian text. A record matches when one of its documents 
 the per-language GIN indexes answer) and the three documents together match the three queries
 together, so that ``-word`` excludes a record that has the word in any language. The rank
 counts the reader's language twice (weights A name > B summary > C organisation > D scope).
-When this finds fewer than ``FEW`` records, similar words (``pg_trgm`` word similarity on
-``PublicRecord.words``, the ``%>`` operator that the ``public_words_trgm`` index answers) are
-matched as well and the page says so.
+When this finds fewer than ``FEW`` records and the query uses no search syntax (a reader who
+writes a phrase, ``-word`` or ``or`` asked for exactly that), similar words (``pg_trgm`` word
+similarity on ``PublicRecord.words``, the ``%>`` operator that the ``public_words_trgm`` index
+answers) are matched as well, after the full-text matches, and the page says so.
 
 Facets. ``FACETS`` declares every facet once: the form's fields, the filters, the counts and the
 labels derive from it. Values of one facet are OR-ed, facets are AND-ed. The counts are
@@ -50,6 +51,7 @@ from django.db.models import (
     F,
     FloatField,
     Func,
+    IntegerField,
     OuterRef,
     Q,
     QuerySet,
@@ -57,7 +59,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.fields.json import KeyTextTransform, KeyTransform
-from django.db.models.functions import Coalesce, Lower, NullIf, Trim
+from django.db.models.functions import Cast, Coalesce, Lower, NullIf, Trim
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -336,10 +338,23 @@ def _matching(query: str, *, similar: bool) -> QuerySet[PublicRecord]:
         _all_documents(), _either(queries)
     )
     if similar:
+        # Full-text matches first, then the most similar words.
+        rank = (
+            10 * Cast(ExpressionWrapper(text, output_field=BooleanField()), IntegerField()) + rank
+        )
         # ``words %> query``: the operator the ``public_words_trgm`` index answers.
         text |= Q(TrigramWordSimilar(F("words"), Value(query)))
         rank = rank + TrigramWordSimilarity(query, "words")
     return records.filter(text).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
+
+
+_SYNTAX = re.compile(r'"|(?:^|\s)-\S|\sor\s', re.IGNORECASE)
+
+
+def uses_syntax(query: str) -> bool:
+    """Whether ``query`` uses the search syntax (a phrase, ``-word``, ``or``): then the reader
+    asked for exactly that, and similar words are not added."""
+    return bool(_SYNTAX.search(query))
 
 
 def _count_sql(matching: QuerySet[PublicRecord], conditions: dict[str, Q]) -> tuple[str, list[Any]]:
@@ -491,7 +506,7 @@ def search_public_records(
     similar = False
     matching = _matching(query, similar=False)
     total, counts = _count(matching, conditions)
-    if query and total < FEW:
+    if query and total < FEW and not uses_syntax(query):
         similar_matching = _matching(query, similar=True)
         similar_total, similar_counts = _count(similar_matching, conditions)
         if similar_total > total:
@@ -507,13 +522,15 @@ def search_public_records(
     if query:
         either = _either(_queries(query))
         config = SEARCH_CONFIGS[language]
+        # Whole texts (HighlightAll): without it ts_headline drops what looks like HTML tags
+        # from the text, and the list would not show what the card says.
         marks = {"config": config, "start_sel": START_SEL, "stop_sel": STOP_SEL}
         records = records.annotate(
             headline_name=SearchHeadline(
                 _text("name", language), either, highlight_all=True, **marks
             ),
             headline_summary=SearchHeadline(
-                _text("summary", language), either, max_words=60, min_words=25, **marks
+                _text("summary", language), either, highlight_all=True, **marks
             ),
         )
     start = (number - 1) * PAGE_SIZE
