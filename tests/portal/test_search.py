@@ -339,7 +339,6 @@ def test_pages_are_capped_and_a_page_past_the_end_is_the_last(client, monkeypatc
         response = client.get(f"/en/systems/?page={quote(page)}")
         assert response.status_code == 200, page
     page = client.get("/en/systems/?page=2").content.decode()
-    assert 'href="?page=2"' not in page.split('aria-current="page"')[0][-200:] or True
     assert "Only the first 2 pages" in page
 
 
