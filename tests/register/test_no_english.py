@@ -354,7 +354,15 @@ def _feedback_case(w: World) -> str:
 PAGES: dict[str, list[Page]] = {
     "home": [Page("anonymous", lambda w: "/")],
     # The public portal.
-    "portal:search": [Page("anonymous", lambda w: "/systems/")],
+    "portal:search": [
+        Page("anonymous", lambda w: "/systems/"),
+        # A query with filters (active tags, counts, sort), no results (the advice), a mistyped
+        # word (similar words) and unknown values (the note).
+        Page("anonymous", lambda w: "/systems/?q=assistant&technique=chatbot&phase=production"),
+        Page("anonymous", lambda w: "/systems/?q=zzzzqqqq&risk=high"),
+        Page("anonymous", lambda w: "/systems/?q=asistant"),
+        Page("anonymous", lambda w: "/systems/?technique=teleportation&organisation=nobody"),
+    ],
     "portal:card": [Page("anonymous", _public())],
     "portal:versions": [Page("anonymous", _public("versions/"))],
     "portal:version": [Page("anonymous", _public("versions/1/"))],
