@@ -99,7 +99,7 @@ def test_a_citizen_finds_the_assistant_reports_an_error_and_reads_the_answer(
     page.get_by_role("button", name=_t(language, "Send"), exact=True).click()
     assert page.get_by_role("heading", name=_t(language, "Your message was sent")).is_visible()
     reference = page.locator(".govuk-panel__body strong").inner_text()
-    status_url = page.locator("a[href*='/feedback/R-']").first.get_attribute("href")
+    status_url = page.locator("main a[href*='/feedback/R-']").first.get_attribute("href")
 
     # The organisation answers in its workspace (in English) and publishes the answer.
     agency = browser.new_context(java_script_enabled=False, locale="en-GB")
