@@ -4,7 +4,16 @@ organisation's queue of that feedback in the workspace."""
 
 from django.urls import path
 
-from portal.views import cards, feedback, organisations, pages, search, statistics
+from portal.views import (
+    cards,
+    disclosure,
+    discovery,
+    feedback,
+    organisations,
+    pages,
+    search,
+    statistics,
+)
 from register import converters  # noqa: F401 — registers <public_id:…>
 
 app_name = "portal"
@@ -26,6 +35,12 @@ urlpatterns = [
     path("organisations/<slug:code>/", organisations.organisation, name="organisation"),
     path("statistics/", statistics.statistics, name="statistics"),
     # Feeds and the disclosure kit.
+    path("feed/", discovery.register_feed, name="feed"),
+    path("feed/class/<slug:risk_class>/", discovery.class_feed, name="class_feed"),
+    path("organisations/<slug:code>/feed/", discovery.organisation_feed, name="organisation_feed"),
+    path("systems/<public_id:public_id>/notice/", disclosure.notice, name="notice"),
+    path("systems/<public_id:public_id>/notice.json", disclosure.notice_json, name="notice_json"),
+    path("systems/<public_id:public_id>/poster/", disclosure.poster, name="poster"),
     # Citizen feedback, and the organisation's queue of it.
     path("systems/<public_id:public_id>/feedback/", feedback.feedback, name="feedback"),
     path("workspace/feedback/", feedback.queue, name="feedback_queue"),
