@@ -30,6 +30,8 @@ from register.i18n import CONTENT_LANGUAGES, TranslatedText, pick
 from register.models import PublicRecord
 
 # The notice's own style sheet, shown for agencies to copy and linked by the portal's pages.
+# Every rule is scoped by ``NOTICE_CLASS``; it has no comment, since agencies' editors see it
+# in their language on the page.
 NOTICE_CSS = "portal/notice.css"
 # The prefix of the notice's classes, so that its rules touch nothing else on an agency's page.
 NOTICE_CLASS = "ai-register-notice"

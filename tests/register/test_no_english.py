@@ -46,6 +46,10 @@ NOT_PAGES = {
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
     "logout": "a POST that redirects",
+    "portal:notice_json": "JSON for agencies' sites, in every language at once",
+    "robots": "instructions for crawlers",
+    "sitemap": "an index of sitemaps for search engines",
+    "sitemap_section": "a sitemap for search engines, of every language's pages",
 }
 
 
@@ -328,6 +332,17 @@ PAGES: dict[str, list[Page]] = {
     ],
     "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
     "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
+    "portal:feed": [Page("anonymous", lambda w: "/feed/")],
+    "portal:class_feed": [Page("anonymous", lambda w: "/feed/class/minimal/")],
+    "portal:organisation_feed": [
+        Page("anonymous", lambda w: f"/organisations/{w.published.organisation.short_code}/feed/")
+    ],
+    "portal:notice": [
+        Page("anonymous", _public("notice/")),
+        Page("anonymous", _public("notice/?lang=kk")),
+        Page("anonymous", _public("notice/?lang=ru")),
+    ],
+    "portal:poster": [Page("anonymous", _public("poster/"))],
     "portal:feedback": [Page("anonymous", _public("feedback/"))],
     "portal:feedback_queue": [Page("approver", lambda w: "/workspace/feedback/")],
     "login": [
