@@ -14,9 +14,9 @@ from portal.addresses import absolute
 from portal.cache import public_page
 from portal.sitemaps import SITEMAPS
 
-register_feed = public_page(feeds.RegisterFeed())
-organisation_feed = public_page(feeds.OrganisationFeed())
-class_feed = public_page(feeds.RiskClassFeed())
+register_feed = require_safe(public_page(feeds.RegisterFeed()))
+organisation_feed = require_safe(public_page(feeds.OrganisationFeed()))
+class_feed = require_safe(public_page(feeds.RiskClassFeed()))
 
 # What robots should not crawl: every language's workspace, admin and accounts pages.
 ROBOTS_DISALLOW = ("/*/workspace/", "/*/admin/", "/*/accounts/")

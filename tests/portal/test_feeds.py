@@ -203,3 +203,8 @@ def test_a_withdrawal_uses_the_withdrawal_time(client, published_system, approve
     first = entries(parse(client.get("/en/feed/")))[0]
     assert first["title"].endswith(": withdrawn")
     assert dt.datetime.fromisoformat(first["updated"]) >= before
+
+
+def test_a_feed_answers_only_reads(client):
+    assert client.post("/en/feed/").status_code == 405
+    assert client.head("/en/feed/").status_code == 200
