@@ -356,6 +356,12 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10, minimum=1)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="register@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where the public writes about the register itself (the accessibility statement names it).
+REGISTER_CONTACT_EMAIL = env.str("REGISTER_CONTACT_EMAIL", default=DEFAULT_FROM_EMAIL)
+if "@" not in REGISTER_CONTACT_EMAIL or any(c.isspace() for c in REGISTER_CONTACT_EMAIL):
+    raise ImproperlyConfigured(
+        f"REGISTER_CONTACT_EMAIL must be an e-mail address, got {REGISTER_CONTACT_EMAIL!r}."
+    )
 
 # --- Security -------------------------------------------------------------------------------
 

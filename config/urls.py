@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from compliance.api import ClassifyView
 from config import health, security
+from portal.views import discovery
 from portal.views import home as home_views
 from register.forms import SignInForm
 from register.views import accounts as account_views
@@ -16,6 +17,10 @@ urlpatterns = [
     path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
+    # For search engines, outside the languages: the sitemap lists every language's pages.
+    path("robots.txt", discovery.robots_txt, name="robots"),
+    path("sitemap.xml", discovery.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", discovery.sitemap_section, name="sitemap_section"),
 ]
 
 urlpatterns += i18n_patterns(

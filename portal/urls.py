@@ -5,7 +5,16 @@ organisation's queue of that feedback in the workspace."""
 from django.urls import path
 
 from portal import converters as _portal_converters  # noqa: F401 — <feedback_reference:…>
-from portal.views import cards, feedback, organisations, pages, search, statistics
+from portal.views import (
+    cards,
+    disclosure,
+    discovery,
+    feedback,
+    organisations,
+    pages,
+    search,
+    statistics,
+)
 from register import converters  # noqa: F401 — registers <public_id:…>
 
 app_name = "portal"
@@ -27,6 +36,12 @@ urlpatterns = [
     path("organisations/<slug:code>/", organisations.organisation, name="organisation"),
     path("statistics/", statistics.statistics, name="statistics"),
     # Feeds and the disclosure kit.
+    path("feed/", discovery.register_feed, name="feed"),
+    path("feed/class/<slug:risk_class>/", discovery.class_feed, name="class_feed"),
+    path("organisations/<slug:code>/feed/", discovery.organisation_feed, name="organisation_feed"),
+    path("systems/<public_id:public_id>/notice/", disclosure.notice, name="notice"),
+    path("systems/<public_id:public_id>/notice.json", disclosure.notice_json, name="notice_json"),
+    path("systems/<public_id:public_id>/poster/", disclosure.poster, name="poster"),
     # Citizen feedback, and the organisation's queue of it.
     path("systems/<public_id:public_id>/feedback/", feedback.feedback, name="feedback"),
     path(

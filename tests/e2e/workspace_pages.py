@@ -197,6 +197,13 @@ NOT_PAGES = {
     "readyz": "a probe",
     "csp-report": "receives the browser's reports",
     "api-classify": "the API",
+    "portal:feed": "an Atom feed",
+    "portal:class_feed": "an Atom feed",
+    "portal:organisation_feed": "an Atom feed",
+    "portal:notice_json": "JSON for agencies' sites",
+    "robots": "instructions for crawlers",
+    "sitemap": "a sitemap index",
+    "sitemap_section": "a sitemap",
 }
 # Django's admin is Django's own pages, for the site's administrators.
 NOT_CHECKED_NAMESPACES = ("admin",)

@@ -46,6 +46,10 @@ NOT_PAGES = {
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
     "logout": "a POST that redirects",
+    "portal:notice_json": "JSON for agencies' sites, in every language at once",
+    "robots": "instructions for crawlers",
+    "sitemap": "an index of sitemaps for search engines",
+    "sitemap_section": "a sitemap for search engines, of every language's pages",
 }
 
 
@@ -405,6 +409,17 @@ PAGES: dict[str, list[Page]] = {
         Page("regulator", _feedback_case),
         Page("approver", _feedback_case, lambda w: {"action": "reply", "reply-reply": ""}),
     ],
+    "portal:feed": [Page("anonymous", lambda w: "/feed/")],
+    "portal:class_feed": [Page("anonymous", lambda w: "/feed/class/minimal/")],
+    "portal:organisation_feed": [
+        Page("anonymous", lambda w: f"/organisations/{w.published.organisation.short_code}/feed/")
+    ],
+    "portal:notice": [
+        Page("anonymous", _public("notice/")),
+        Page("anonymous", _public("notice/?lang=kk")),
+        Page("anonymous", _public("notice/?lang=ru")),
+    ],
+    "portal:poster": [Page("anonymous", _public("poster/"))],
     "login": [
         Page("anonymous", lambda w: "/accounts/login/"),
         Page(
