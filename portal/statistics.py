@@ -12,6 +12,7 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any, Final
+from urllib.parse import urlencode
 
 from django.db import connection
 from django.db.models import Count, Q
@@ -34,8 +35,8 @@ class Facet:
     III points, named by ``vocabulary.ANNEX_III_USES``). An ``ordered`` facet (a scale such as
     the risk classes) lists every value in its declared order, a blank value last, those no
     system has included; the others list the values some system has, the most frequent
-    first. The search page's filter named as the column takes the same values, so every count
-    links to the systems it counts.
+    first. The search page's filter on the same column takes the same values
+    (``search_query``), so every count links to the systems it counts.
     """
 
     name: str
@@ -44,6 +45,15 @@ class Facet:
     title: Any
     is_array: bool = False
     ordered: bool = False
+
+    def search_query(self, value: str) -> str:
+        """The query string of the search page's filter on this column for a stored
+        ``value``: the search declares its filters (``portal.search.FACETS``), this reads
+        them, so a count always links to the systems it counts."""
+        from portal.search import FACETS as SEARCH_FACETS
+
+        search = next(facet for facet in SEARCH_FACETS if facet.path == self.name)
+        return urlencode({search.name: search.url_value(value)})
 
 
 def _field_title(key: str) -> Any:
@@ -107,6 +117,8 @@ class FacetCount:
     count: int
     # The number of current systems the share is of.
     total: int
+    # The search page's query string that lists these systems.
+    query: str = ""
 
     @property
     def percent(self) -> float | None:
@@ -134,7 +146,12 @@ def facet_rows(facet: str, counts: Mapping[str, int], total: int) -> list[FacetC
         values += sorted(set(counts) - set(values))
     else:
         values = sorted(counts, key=lambda value: (-counts[value], value))
-    return [FacetCount(value, label(facet, value), counts.get(value, 0), total) for value in values]
+    return [
+        FacetCount(
+            value, label(facet, value), counts.get(value, 0), total, spec.search_query(value)
+        )
+        for value in values
+    ]
 
 
 @dataclass(frozen=True)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from urllib.parse import urlencode
-
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.defaultfilters import date as date_filter
@@ -17,11 +15,11 @@ from portal.cache import public_page
 TOP_ORGANISATIONS = 10
 
 
-def _search_url(facet: str, value: str) -> str:
+def _search_url(row: stats.FacetCount) -> str:
     """The search page filtered by one facet value (none for a blank value)."""
-    if not value:
+    if not row.value:
         return ""
-    return f"{reverse('portal:search')}?{urlencode({facet: value})}"
+    return f"{reverse('portal:search')}?{row.query}"
 
 
 @public_page
@@ -35,7 +33,7 @@ def statistics(request: HttpRequest) -> HttpResponse:
         sections.append(
             {
                 "facet": stats.FACETS[name],
-                "rows": [(row, _search_url(name, row.value)) for row in rows],
+                "rows": [(row, _search_url(row)) for row in rows],
                 "chart": charts.bar_chart([(row.label, row.count) for row in rows]),
             }
         )

@@ -29,11 +29,14 @@ def test_the_home_page_leads_into_the_register(client, agency, editor, publish):
     assert re.search(r'<form[^>]+action="/en/systems/"[^>]+method="get"', html)
     assert 'name="q"' in html and 'for="home-q"' in html
     assert re.findall(r'app-stats__value">(\d+)<', html) == ["3", "1", "2"]
-    assert 'href="/en/systems/?risk_class=high"' in html
-    assert 'href="/en/systems/?kz_risk_degree=high"' in html
-    assert 'href="/en/systems/?application_area=service_delivery"' in html
+    assert 'href="/en/systems/?risk=high"' in html
+    assert 'href="/en/systems/?kz_risk=high"' in html
+    assert 'href="/en/systems/?area=service_delivery"' in html
+    # Each entry point lists the systems it counts.
+    listed = client.get("/en/systems/?kz_risk=high").content.decode()
+    assert listed.count('class="app-record-list__item"') == 2
     # A withdrawn system is not in use: its area, organisation and card are not entry points.
-    assert "application_area=analytics" not in html and "Other body" not in html
+    assert "area=analytics" not in html and "Other body" not in html
     assert 'href="/en/organisations/agency-a/"' in html and 'href="/en/organisations/"' in html
     assert f'href="/en/systems/{published.public_id}/"' in html and "Queue forecast" in html
     assert DRAFT_NAME not in html and "Pending review assistant" not in html
