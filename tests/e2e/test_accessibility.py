@@ -75,6 +75,26 @@ def _flush_database() -> None:
     TransactionTestCase()._fixture_teardown()
 
 
+def _feedback_about(published: Any) -> tuple[Any, str]:
+    """A citizen's report about the published record, with an address to confirm: the sent
+    report (its status key) and the path of the confirmation link e-mailed to it."""
+    import re
+
+    from portal.feedback import services as feedback_services
+    from register.models import OutgoingEmail
+
+    sent = feedback_services.report_create(
+        system=published,
+        kind="error",
+        message="The opening hours are wrong.",
+        language="en",
+        sender_email="citizen@example.kz",
+        wants_reply=True,
+    )
+    body = OutgoingEmail.objects.filter(to_address="citizen@example.kz").latest("pk").body
+    return sent, re.search(r"/feedback/confirm/[^/\s]+/", body).group(0)
+
+
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]:
     """The demo subset, committed, for a live server of the module's own: pytest-django's
@@ -90,6 +110,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
             records = {s.slug: s for s in AISystem.objects.filter(organisation__short_code="mdai")}
             User = get_user_model()
             published = records[PUBLISHED]
+            feedback, confirmation = _feedback_about(published)
             users = {
                 EDITOR: User.objects.get(username=f"{ORGANISATION}-editor"),
                 APPROVER: User.objects.get(username=f"{ORGANISATION}-approver"),
@@ -105,6 +126,8 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
                 parts={
                     part.name: getattr(published, part.name).first() for part in PARTS if part.many
                 },
+                feedback=feedback,
+                confirmation=confirmation,
             )
         finally:
             _flush_database()
@@ -151,7 +174,7 @@ def open_page(browser, server, site):
         with translation.override(language):
             url = reverse(page.route, kwargs=page.kwargs(site)) + page.query
         response = tab_.goto(server.url + url)
-        assert response is not None and response.status == 200, (
+        assert response is not None and response.status == page.status, (
             f"{page.name} ({language}, {width} px): {url} answered "
             f"{response.status if response else 'nothing'}"
         )

@@ -36,6 +36,10 @@ class Site:
     in_review: Any
     finding: Any
     parts: dict[str, Any] = field(default_factory=dict)  # a row of each repeatable part
+    # A citizen's report about the published record (``portal.feedback.services.Sent``) and
+    # the path of its confirmation link.
+    feedback: Any = None
+    confirmation: str = ""
 
     def records(self) -> tuple[Any, ...]:
         return (self.draft, self.in_review, self.published)
@@ -55,6 +59,7 @@ class Page:
     who: str | None
     kwargs: Kwargs = _no_kwargs
     query: str = ""
+    status: int = 200  # a form's errors answer 400
 
 
 def _of(attribute: str, **extra: Any) -> Kwargs:
@@ -150,6 +155,52 @@ def _regulator_pages() -> Iterator[Page]:
     yield Page("regulator: record's findings", "compliance:findings", REGULATOR, _of("draft"))
 
 
+def _public_pages() -> Iterator[Page]:
+    """The public portal, for a visitor, and the organisation's queue of citizen feedback."""
+    yield Page("search: every system", "portal:search", None)
+    yield Page(
+        "search: a query with filters", "portal:search", None, query="?q=eGov&phase=production"
+    )
+    yield Page("search: no result", "portal:search", None, query="?q=zzzzqqqq")
+    yield Page("card", "portal:card", None, _of("published"))
+    yield Page("versions", "portal:versions", None, _of("published"))
+    yield Page("one version", "portal:version", None, _of("published", number=1))
+    yield Page("comparison", "portal:compare", None, _of("published"))
+    yield Page("comparison with an error", "portal:compare", None, _of("published"), "?from=x", 400)
+    yield Page("organisations", "portal:organisations", None)
+    yield Page(
+        "organisation",
+        "portal:organisation",
+        None,
+        lambda site: {"code": site.published.organisation.short_code},
+    )
+    yield Page("statistics", "portal:statistics", None)
+    yield Page("accessibility statement", "portal:accessibility", None)
+    yield Page("disclosure notice", "portal:notice", None, _of("published"))
+    yield Page("disclosure poster", "portal:poster", None, _of("published"))
+    yield Page("feedback form", "portal:feedback", None, _of("published"), "?kind=error")
+
+    def status(site: Site) -> dict[str, Any]:
+        return {"reference": site.feedback.report.reference, "key": site.feedback.status_key}
+
+    yield Page("feedback sent", "portal:feedback_sent", None, status)
+    yield Page("feedback status", "portal:feedback_status", None, status)
+    yield Page(
+        "feedback e-mail confirmation",
+        "portal:feedback_confirm",
+        None,
+        lambda site: {"token": site.confirmation.rstrip("/").rsplit("/", 1)[1]},
+    )
+    yield Page("feedback queue", "portal:feedback_queue", APPROVER)
+    yield Page("regulator: feedback queue", "portal:feedback_queue", REGULATOR)
+    yield Page(
+        "feedback case",
+        "portal:feedback_case",
+        APPROVER,
+        lambda site: {"reference": site.feedback.report.reference},
+    )
+
+
 def _account_pages() -> Iterator[Page]:
     yield Page("home", "home", None)
     yield Page("sign in", "login", None)
@@ -184,6 +235,7 @@ PAGES: tuple[Page, ...] = (
     *_classification_pages(),
     *_workflow_pages(),
     *_regulator_pages(),
+    *_public_pages(),
     *_account_pages(),
 )
 
