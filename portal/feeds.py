@@ -132,8 +132,8 @@ class RegisterFeed(Feed):
 
     feed_type = Atom1Feed
 
+    # One instance serves every request: nothing of a request is kept on it.
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
-        self.request = request
         return None
 
     def scope(self, obj: Any) -> dict[str, Any]:
@@ -155,7 +155,7 @@ class RegisterFeed(Feed):
         return absolute(reverse("portal:search"))
 
     def feed_url(self, obj: Any) -> str:
-        return absolute(self.request.path)
+        return absolute(reverse("portal:feed"))
 
     def feed_guid(self, obj: Any) -> str:
         return self.feed_url(obj)
@@ -211,8 +211,10 @@ class OrganisationFeed(RegisterFeed):
     """The public events of one organisation's records."""
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Organisation:
-        self.request = request
         return get_object_or_404(Organisation, short_code=kwargs["code"])
+
+    def feed_url(self, obj: Organisation) -> str:
+        return absolute(reverse("portal:organisation_feed", kwargs={"code": obj.short_code}))
 
     def scope(self, obj: Organisation) -> dict[str, Any]:
         return {"organisation": obj}
@@ -230,8 +232,10 @@ class OrganisationFeed(RegisterFeed):
 class RiskClassFeed(RegisterFeed):
     """The public events of the records in one risk class under the EU AI Act."""
 
+    def feed_url(self, obj: str) -> str:
+        return absolute(reverse("portal:class_feed", kwargs={"risk_class": obj}))
+
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
-        self.request = request
         risk_class = kwargs["risk_class"]
         if risk_class not in feed_risk_classes():
             raise Http404

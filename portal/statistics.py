@@ -53,7 +53,11 @@ class Facet:
         from portal.search import FACETS as SEARCH_FACETS
 
         search = next(facet for facet in SEARCH_FACETS if facet.path == self.name)
-        return urlencode({search.name: search.url_value(value)})
+        withdrawn = next(facet for facet in SEARCH_FACETS if facet.path == "withdrawn")
+        # The statistics count the systems in use: the withdrawn ones are not in the counts.
+        return urlencode(
+            {search.name: search.url_value(value), withdrawn.name: withdrawn.url_value(False)}
+        )
 
 
 def _field_title(key: str) -> Any:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -148,7 +148,7 @@ def escalation_email_enqueue(reports: Sequence[Report]) -> list[OutgoingEmail]:
                     reference=report.reference,
                     public_id=report.system.public_id,
                     organisation=report.organisation,
-                    date=_date(report.created_at),
+                    date=_date(timezone.localdate(report.created_at)),
                     url=_url("portal:feedback_case", reference=report.reference),
                 )
                 for report in reports

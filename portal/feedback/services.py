@@ -287,7 +287,15 @@ def report_reply(*, report: Report, actor: Any, reply: str) -> Report:
     locked.status = ReportStatus.ANSWERED
     locked.replied_at = locked.replied_at or timezone.now()
     locked.replied_by = actor
-    saved = _save(locked, actor, "feedback.reply", ["reply", "status", "replied_at", "replied_by"])
+    fields = ["reply", "status", "replied_at", "replied_by"]
+    # What the card shows is an approver's decision: a correction by anyone else takes the
+    # reply off the card until an approver publishes it again.
+    if locked.reply_published_at is not None and not may(
+        "portal.publish_report_reply", actor, locked
+    ):
+        locked.reply_published_at = None
+        fields.append("reply_published_at")
+    saved = _save(locked, actor, "feedback.reply", fields)
     if saved.wants_reply:
         notifications.reply_email_enqueue(saved)
     if saved.reply_published_at is not None:

@@ -17,9 +17,13 @@ register = template.Library()
 @register.inclusion_tag("portal/feedback/includes/queue_link.html", takes_context=True)
 def feedback_queue_link(context: template.Context) -> dict[str, Any]:
     """The link with the number of open reports, for members of an organisation and for
-    regulators; nothing for anyone else (two queries at most)."""
+    regulators; nothing for anyone else. On the dashboard, which has the user's organisations
+    in its context, one query; elsewhere two at most."""
     user = context["request"].user
-    shown = user.is_authenticated and (
-        reads_every_report(user) or Membership.objects.filter(user=user).exists()
-    )
+    organisations = context.get("organisations")
+    if organisations is None:
+        member = Membership.objects.filter(user=user).exists() if user.is_authenticated else False
+    else:
+        member = bool(organisations)
+    shown = user.is_authenticated and (member or reads_every_report(user))
     return {"shown": shown, "open_reports": open_report_count(user) if shown else 0}

@@ -9,8 +9,9 @@ from django.shortcuts import render
 from portal import cards
 from portal.cache import public_page
 from portal.card_forms import CompareForm
-from portal.diff import diff_cards
+from portal.diff import diff_cards, reduced_view
 from portal.feedback.selectors import card_feedback
+from register.cards import is_reduced
 
 
 @public_page
@@ -49,6 +50,11 @@ def versions(request: HttpRequest, public_id: str) -> HttpResponse:
 def version(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
     record = cards.public_record(public_id)
     shown = cards.version_of(record, number)
+    card = shown.snapshot
+    # Once the record is restricted or withheld, its earlier versions show no more than the
+    # current card does.
+    if is_reduced(record.version.snapshot.get("withholding")):
+        card = reduced_view(card, record.version.snapshot)
     return render(
         request,
         "portal/version.html",
@@ -56,7 +62,7 @@ def version(request: HttpRequest, public_id: str, number: int) -> HttpResponse:
             "record": record,
             "version": shown,
             "current": record.version,
-            "card": shown.snapshot,
+            "card": card,
             "card_meta": cards.card_meta(record, shown),
         },
     )

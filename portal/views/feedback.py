@@ -161,9 +161,12 @@ def _report_with_key(reference: str, key: str) -> Report:
 def sent(request: HttpRequest, reference: str, key: str) -> HttpResponse:
     """Right after sending: the reference and the status page's address, to keep."""
     report = _report_with_key(reference, key)
+    record = getattr(report.system, "public_record", None)
+    if record is None:
+        raise Http404
     return _render_sent(
         request,
-        record=report.system.public_record,
+        record=record,
         reference=report.reference,
         report=report,
         key=key,

@@ -16,6 +16,7 @@ from django.db import models
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from register.fields import BoundedTextField
 from register.i18n import CONTENT_LANGUAGES, column
 from register.languages import LANGUAGE_NAMES
 
@@ -84,7 +85,8 @@ class PublicRecord(models.Model):
     # Weighted A name, B summary, C organisation, D scope, in each language.
     search_kk, search_ru, search_en = _search_fields()
     # The names and summaries in every language, for typo-tolerant matching (pg_trgm).
-    words = models.TextField(_("words for similarity search"), blank=True)
+    # Three names and three summaries (150 and 2,000 characters each) fit.
+    words = BoundedTextField(_("words for similarity search"), max_length=8000, blank=True)
     published_at = models.DateTimeField(_("first published"))
     updated_at = models.DateTimeField(
         _("last changed in public"),

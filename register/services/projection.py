@@ -63,7 +63,8 @@ def similarity_words(card: dict[str, Any]) -> str:
         # In the languages' order: a card read back from jsonb has its keys in another order.
         values = [value.get(c) for c in CONTENT_LANGUAGES] if isinstance(value, dict) else [value]
         texts += [str(text) for text in values if isinstance(text, str) and text.strip()]
-    return "\n".join(dict.fromkeys(texts))
+    limit = PublicRecord._meta.get_field("words").max_length
+    return "\n".join(dict.fromkeys(texts))[:limit]
 
 
 def _has_text(value: Any) -> bool:

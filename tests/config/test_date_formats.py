@@ -59,4 +59,6 @@ def test_templates_use_named_formats_only():
         "SHORT_DATE_FORMAT",
         "SHORT_DATETIME_FORMAT",
         "DATE_FORMAT",
+        "DATETIME_FORMAT",
+        "YEAR_MONTH_FORMAT",
     }

@@ -396,3 +396,20 @@ def test_a_member_of_two_organisations_sees_the_reports_of_both(
     assert selectors.open_report_count(other_agency_editor) == 0
     MembershipFactory(organisation=agency, user=other_agency_editor)
     assert selectors.open_report_count(other_agency_editor) == 1
+
+
+def test_an_editors_correction_of_a_published_reply_takes_it_off_the_card(
+    published_system, approver, editor
+):
+    report = _report(published_system)
+    services.report_reply(report=report, actor=approver, reply="The rule is in the decree.")
+    services.report_publish_reply(report=report, actor=approver, public_summary="Which rule?")
+    assert selectors.card_feedback(published_system.pk).replies
+    services.report_reply(
+        report=Report.objects.get(pk=report.pk), actor=editor, reply="Dear Aigerim, see below."
+    )
+    assert selectors.card_feedback(published_system.pk).replies == []
+    services.report_reply(
+        report=Report.objects.get(pk=report.pk), actor=approver, reply="Corrected by approver."
+    )
+    assert selectors.card_feedback(published_system.pk).replies == []  # publish again to show

@@ -29,11 +29,11 @@ def test_the_home_page_leads_into_the_register(client, agency, editor, publish):
     assert re.search(r'<form[^>]+action="/en/systems/"[^>]+method="get"', html)
     assert 'name="q"' in html and 'for="home-q"' in html
     assert re.findall(r'app-stats__value">(\d+)<', html) == ["3", "1", "2"]
-    assert 'href="/en/systems/?risk=high"' in html
-    assert 'href="/en/systems/?kz_risk=high"' in html
-    assert 'href="/en/systems/?area=service_delivery"' in html
+    assert 'href="/en/systems/?risk=high&amp;withdrawn=no"' in html
+    assert 'href="/en/systems/?kz_risk=high&amp;withdrawn=no"' in html
+    assert 'href="/en/systems/?area=service_delivery&amp;withdrawn=no"' in html
     # Each entry point lists the systems it counts.
-    listed = client.get("/en/systems/?kz_risk=high").content.decode()
+    listed = client.get("/en/systems/?kz_risk=high&withdrawn=no").content.decode()
     assert listed.count('class="app-record-list__item"') == 2
     # A withdrawn system is not in use: its area, organisation and card are not entry points.
     assert "area=analytics" not in html and "Other body" not in html

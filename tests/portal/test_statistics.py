@@ -65,7 +65,7 @@ def test_the_page_shows_percentages_in_the_language_and_no_unpublished_name(clie
     assert "66,7" in html
     english = client.get("/en/statistics/").content.decode()
     assert "66.7" in english
-    assert 'href="/en/systems/?risk=high"' in english
+    assert 'href="/en/systems/?risk=high&amp;withdrawn=no"' in english
     for page in (html, english):
         assert DRAFT_NAME not in page and SUBMITTED_NAME not in page
         assert page.count('role="img"') == len(statistics.FACETS) + 2

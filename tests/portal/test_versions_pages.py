@@ -185,3 +185,28 @@ def test_the_card_pages_run_a_fixed_number_of_queries(
             html = page(client, card_url(system, tail))
         if tail == "":
             assert "Similar systems" in html
+
+
+def test_an_earlier_full_version_shows_no_more_than_the_current_reduced_card(
+    client, agency, editor, publish
+):
+    """Once a record is withheld, version 1 (published in full) shows only what the current
+    card shows: the withholding hides the details of every version."""
+    from register.models import Membership, Withholding
+    from register.services.records import system_update
+    from tests.factories import MembershipFactory, complete_system
+
+    system = publish(complete_system(agency, editor, scope_en="Hidden later: zqxscope"))
+    deciding = MembershipFactory(organisation=agency, role=Membership.Role.APPROVER).user
+    system = system_update(
+        system=system,
+        actor=deciding,
+        data={
+            "withholding": Withholding.WITHHELD,
+            **{f"withholding_reason_{c}": "National security" for c in ("kk", "ru", "en")},
+        },
+        expected_revision=system.revision,
+    )
+    publish(system, actor=editor)
+    page = client.get(f"/en/systems/{system.public_id}/versions/1/").content.decode()
+    assert "zqxscope" not in page
