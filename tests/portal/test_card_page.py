@@ -82,14 +82,16 @@ def test_the_card_puts_the_plain_language_answers_before_the_details(client, pub
     assert html.count("<h1") == 1
 
 
-def test_the_card_has_a_title_description_and_canonical_link(client, published_system):
+def test_the_card_has_a_title_description_and_canonical_link(client, published_system, settings):
+    settings.SITE_URL = "https://register.example.gov.kz"
     html = page(client, card_url(published_system))
     assert "<title>Benefit assistant [en] – " in html
+    assert html.count('<meta name="description"') == 1
     assert '<meta name="description" content="Answers questions [en]">' in html
-    assert (
-        f'<link rel="canonical" href="http://testserver/en/systems/{published_system.public_id}/">'
-        in html
-    )
+    # One canonical address, from the register's own address, never the request's Host.
+    assert html.count('rel="canonical"') == 1
+    canonical = f"https://register.example.gov.kz/en/systems/{published_system.public_id}/"
+    assert f'<link rel="canonical" href="{canonical}">' in html
 
 
 def test_the_card_shows_the_current_public_version_not_the_working_copy(
