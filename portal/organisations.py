@@ -131,6 +131,7 @@ def organisation_records(organisation: Organisation, page: int = 1) -> Page:
     records = (
         PublicRecord.objects.filter(organisation=organisation)
         .select_related("version", "organisation")
+        .defer("version__record")
         .order_by("withdrawn", "-published_at", "system")
     )
     return Paginator(records, PER_PAGE).get_page(min(page, MAX_PAGE))
@@ -142,5 +143,6 @@ def latest_publications(*, limit: int = 6) -> list[PublicRecord]:
     return list(
         PublicRecord.objects.filter(withdrawn=False)
         .select_related("version", "organisation")
+        .defer("version__record")
         .order_by("-published_at", "system")[:limit]
     )

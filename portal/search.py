@@ -518,7 +518,11 @@ def search_public_records(
         sort = ""
     sort = sort or (SORT_RELEVANCE if query else SORT_NEWEST)
 
-    records = matching.filter(*conditions.values()).select_related("version", "organisation")
+    records = (
+        matching.filter(*conditions.values())
+        .select_related("version", "organisation")
+        .defer("version__record")
+    )
     if query:
         either = _either(_queries(query))
         config = SEARCH_CONFIGS[language]

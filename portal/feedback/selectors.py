@@ -101,6 +101,7 @@ def public_record_for_feedback(public_id: str) -> PublicRecord | None:
     version, system and organisation; ``None`` for anything else."""
     return (
         PublicRecord.objects.select_related("version", "system", "organisation")
+        .defer("version__record")
         .filter(system__public_id=public_id)
         .first()
     )
