@@ -155,12 +155,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # --- Cache ----------------------------------------------------------------------------------
 
 REDIS_URL = env.url("REDIS_URL", schemes=("redis", "rediss", "unix"))
+# Public pages have a cache of their own ("pages"), so that a flood of distinct addresses can
+# evict only cached pages, never the rate-limit counters and the projection's generation in
+# "default". In production give it a Redis database or server with its own memory limit and an
+# LRU policy (PAGE_CACHE_URL); without one it shares REDIS_URL under its own key prefix.
+PAGE_CACHE_URL = env.url("PAGE_CACHE_URL", schemes=("redis", "rediss", "unix")) or REDIS_URL
 if REDIS_URL:
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if PAGE_CACHE_URL:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": PAGE_CACHE_URL,
+        "KEY_PREFIX": "pages",
+    }
+else:
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    }
 
 # Public pages for visitors without a session are kept this long on the server (their key
 # changes as soon as anything is published or withdrawn) and this long by browsers and proxies.

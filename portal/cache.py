@@ -5,7 +5,8 @@ A page is kept under a key made of the projection's generation
 withdrawn), the day, the language and the full path with its query, so a publication shows at
 once and a bookmarked search is one cache entry. A request with a session or a message cookie
 (a signed-in user, a form just sent) is never answered from the cache nor stored in it, and
-its response is marked private; only complete ``200`` answers that set no cookie are stored.
+its response is marked private; only complete ``200`` answers that set no cookie are stored,
+in a cache of their own (``CACHES["pages"]``), where a flood of addresses evicts only pages.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import hashlib
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
@@ -25,11 +26,12 @@ from register.services.projection import public_generation
 
 # Cookies that make a response personal: the session (signed in, or a form's state) and the
 # messages shown once after a form was sent.
-PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+MESSAGES_COOKIE = "messages"
 
 
 def is_personal(request: HttpRequest) -> bool:
-    return any(name in request.COOKIES for name in PERSONAL_COOKIES)
+    cookies = (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)
+    return any(name in request.COOKIES for name in cookies)
 
 
 def page_key(request: HttpRequest) -> str:
@@ -45,7 +47,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
     def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:  # type: ignore[no-untyped-def]
         cacheable = request.method in ("GET", "HEAD") and not is_personal(request)
         key = page_key(request) if cacheable else None
-        if key and (cached := cache.get(key)) is not None:
+        if key and (cached := caches["pages"].get(key)) is not None:
             return cached
         response = view(request, *args, **kwargs)
         if not cacheable:
@@ -57,7 +59,7 @@ def public_page(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse
         if response.status_code == 200 and not response.cookies and not response.streaming:
             patch_cache_control(response, public=True, max_age=settings.PUBLIC_MAX_AGE)
             if settings.PUBLIC_CACHE_SECONDS:
-                cache.set(key, response, settings.PUBLIC_CACHE_SECONDS)
+                caches["pages"].set(key, response, settings.PUBLIC_CACHE_SECONDS)
         return response
 
     return wrapped

@@ -244,9 +244,10 @@ def _fast_password_hashing(settings):
 def _empty_cache():
     """Every test starts with an empty cache (rate-limit counters included): the cache is the
     run's own Redis database, which outlives a run."""
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    for alias in ("default", "pages"):
+        caches[alias].clear()
 
 
 @pytest.fixture(autouse=True)

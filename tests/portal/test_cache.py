@@ -54,3 +54,17 @@ def test_a_signed_in_users_page_is_private_and_never_stored(client, editor, publ
     anonymous = client.get("/en/systems/")
     assert "Sign out" not in anonymous.content.decode()
     assert "public" in anonymous["Cache-Control"]
+
+
+def test_pages_live_in_their_own_cache_and_never_evict_the_rate_limits(client, published_system):
+    from django.core.cache import caches
+    from django.test import RequestFactory
+    from django.utils import translation
+
+    from portal.cache import page_key
+
+    client.get("/en/systems/?anything=1")
+    with translation.override("en"):
+        key = page_key(RequestFactory().get("/en/systems/?anything=1"))
+    assert caches["pages"].get(key) is not None
+    assert caches["default"].get(key) is None
