@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
@@ -34,7 +33,7 @@ from portal.models import (
 from register import ratelimit
 from register.audit import audit_context
 from register.models import AISystem, Membership
-from register.services.projection import GENERATION_KEY
+from register.services.projection import new_public_generation
 
 # Random bytes of the status-page key and of the confirmation token (43 characters each).
 SECRET_BYTES = 32
@@ -222,7 +221,7 @@ def _save(report: Report, actor: Any, action: str, fields: list[str]) -> Report:
 
 
 def _public_pages_change() -> None:
-    cache.delete(GENERATION_KEY)
+    new_public_generation()
 
 
 def organisation_members(organisation_id: int) -> Any:

@@ -205,7 +205,9 @@ def public_generation() -> str:
     return cache.get_or_set(GENERATION_KEY, lambda: uuid.uuid4().hex, timeout=None)
 
 
-def _new_generation() -> None:
+def new_public_generation() -> None:
+    """Start a new generation: every cached public page is out of date (call it on commit of
+    anything else the public pages show, e.g. a reply published on a card)."""
     cache.set(GENERATION_KEY, uuid.uuid4().hex, timeout=None)
 
 
@@ -217,7 +219,7 @@ def write_public_rows(rows: list[dict[str, Any]]) -> None:
         return
     with connection.cursor() as cursor:
         cursor.execute(_upsert_sql(), [json.dumps(rows, default=_iso, ensure_ascii=False)])
-    transaction.on_commit(_new_generation)
+    transaction.on_commit(new_public_generation)
 
 
 def project_public_records(systems: Iterable[AISystem]) -> int:
@@ -261,7 +263,7 @@ def rebuild_public_records(*, batch_size: int = BATCH_SIZE) -> int:
     """Rewrite every ``PublicRecord`` from the current versions, in batches, and remove rows
     of records that have none. Returns the number of rows."""
     PublicRecord.objects.filter(system__published_version__isnull=True).delete()
-    transaction.on_commit(_new_generation)
+    transaction.on_commit(new_public_generation)
     written = 0
     systems = _public_systems().order_by("pk").iterator(chunk_size=batch_size)
     for batch in _batches(systems, batch_size):
