@@ -321,9 +321,10 @@ def _either(queries: dict[str, SearchQuery]) -> SearchQuery:
     return combined  # type: ignore[return-value]
 
 
-def _matching(query: str, *, similar: bool) -> QuerySet[PublicRecord]:
+def _matching(query: str, *, language: str, similar: bool) -> QuerySet[PublicRecord]:
     """Public records matching ``query`` (every record for an empty one), annotated with
-    ``rank``; with ``similar``, records with similar words too."""
+    ``rank`` (matches in the document of ``language`` first); with ``similar``, records with
+    similar words too."""
     records = PublicRecord.objects.all()
     if not query:
         return records.annotate(rank=Value(0.0, output_field=FloatField()))
@@ -333,7 +334,6 @@ def _matching(query: str, *, similar: bool) -> QuerySet[PublicRecord]:
         any_document |= Q(**{column("search", code): search_query})
     records = records.annotate(all_documents=_all_documents())
     text = any_document & Q(all_documents=_either(queries))
-    language = content_language()
     rank = 2 * SearchRank(F(column("search", language)), queries[language]) + SearchRank(
         _all_documents(), _either(queries)
     )
@@ -504,10 +504,10 @@ def search_public_records(
     }
 
     similar = False
-    matching = _matching(query, similar=False)
+    matching = _matching(query, language=language, similar=False)
     total, counts = _count(matching, conditions)
     if query and total < FEW and not uses_syntax(query):
-        similar_matching = _matching(query, similar=True)
+        similar_matching = _matching(query, language=language, similar=True)
         similar_total, similar_counts = _count(similar_matching, conditions)
         if similar_total > total:
             similar, matching, total, counts = True, similar_matching, similar_total, similar_counts
