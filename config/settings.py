@@ -58,11 +58,16 @@ INSTALLED_APPS = [
     "pghistory",
     "pghistory.admin",
     "rest_framework",
+    "django_filters",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "corsheaders",
     "rules",
     "axes",
     "register",
     "compliance",
     "portal",
+    "api",
     "demo",
     # The project's own system checks (config/checks.py).
     "config.apps.ProjectConfig",
@@ -71,6 +76,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything that may answer: a refused or cached API response keeps its CORS headers.
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -265,11 +272,41 @@ FEEDBACK_CONFIRMATION_DAYS = env.int("FEEDBACK_CONFIRMATION_DAYS", default=7, mi
 
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
-    "DEFAULT_THROTTLE_RATES": {"anon": env.str("API_THROTTLE_ANON", default="60/minute")},
+    "DEFAULT_PARSER_CLASSES": ["api.parsers.BoundedJSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.errors.exception_handler",
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", default="60/minute"),
+        "token": env.str("API_THROTTLE_TOKEN", default="600/minute"),
+    },
     # Clients are told apart by address; X-Forwarded-For is trusted only from known proxies.
     "NUM_PROXIES": PROXY_COUNT,
 }
+# The largest request body the API parses (a draft with its repeatable items); more is a 413.
+API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=256 * 1024, minimum=1024)
+
+# -- Public read endpoints and the schema (api/views/public.py)
+# CORS: any site may read the public endpoints; nothing else of the API is shared.
+CORS_ALLOW_ALL_ORIGINS = True
+CORS_ALLOW_CREDENTIALS = False
+CORS_URLS_REGEX = r"^/api/v1/(?!drafts)"
+CORS_ALLOW_METHODS = ["GET", "HEAD", "OPTIONS", "POST"]
+SPECTACULAR_SETTINGS = {
+    "TITLE": "AI register API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+# -- Agencies' drafts with personal tokens (api/views/drafts.py, api/tokens.py)
+
+# -- Webhooks (api/webhooks/)
+
+# -- Bulk downloads (api/bulk/)
+
+# -- Imports (api/imports/)
 
 # --- Authentication and permissions ---------------------------------------------------------
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
+    path("api/v1/", include("api.urls")),
     # For search engines, outside the languages: the sitemap lists every language's pages.
     path("robots.txt", discovery.robots_txt, name="robots"),
     path("sitemap.xml", discovery.sitemap_index, name="sitemap"),
@@ -40,6 +41,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("django.contrib.auth.urls")),
     path("", home_views.home, name="home"),
     path("", include("portal.urls")),
+    path("", include("api.page_urls")),
     # Before register's: its workflow route would take ".../findings/" as an action.
     path("", include("compliance.urls")),
     path("", include("register.urls")),

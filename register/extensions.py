@@ -3,6 +3,8 @@
 - ``record_changed``: a signal sent once a change to a record is committed to the services'
   transaction (``register.services.hooks.record_changed``); the compliance engine re-checks the
   record on it.
+- ``publication_changed``: a signal sent when a version is published or a record withdrawn
+  (``register.services.hooks.publication_changed``); the API's webhooks tell re-users on it.
 - Preconditions of workflow actions: ``register.workflow.add_precondition``.
 - Confirmations asked before a workflow action: ``register.workflow.add_confirmation``.
 - ``RECORD_PANELS``: boxes shown on a record's task list, each a template and a function that
@@ -27,6 +29,13 @@ from django.dispatch import Signal
 # Sent with ``system_id`` after a record or one of its parts changed, inside the service's
 # transaction; receivers schedule their work with ``transaction.on_commit``.
 record_changed = Signal()
+
+# Sent with ``system_id``, ``event`` (one of ``PUBLICATION_EVENTS``) and ``version`` (the number
+# of the public version) inside the transaction that published or withdrew a record; receivers
+# schedule their work with ``transaction.on_commit``.
+publication_changed = Signal()
+#: First publication, a later version, withdrawal.
+PUBLICATION_EVENTS = ("published", "changed", "withdrawn")
 
 
 @dataclass(frozen=True)

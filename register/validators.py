@@ -30,3 +30,19 @@ class ChoiceListValidator:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, ChoiceListValidator) and self.allowed == other.allowed
+
+
+def validate_bin(value: str) -> None:
+    """A Kazakh business identification number (БСН / БИН): twelve digits whose last is the
+    check digit of the first eleven (weights 1–11, or 3–11, 1, 2 when the first sum leaves 10)."""
+    if len(value) != 12 or not value.isascii() or not value.isdigit():
+        raise ValidationError(_("Enter the twelve digits of the BIN."), code="bin_format")
+    digits = [int(d) for d in value]
+    check = sum(d * w for d, w in zip(digits, range(1, 12), strict=False)) % 11
+    if check == 10:
+        weights = [3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]
+        check = sum(d * w for d, w in zip(digits, weights, strict=False)) % 11
+    if check == 10 or check != digits[11]:
+        raise ValidationError(
+            _("This BIN's check digit does not match; check the number."), code="bin_checksum"
+        )

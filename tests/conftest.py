@@ -14,15 +14,17 @@ from __future__ import annotations
 
 import os
 import secrets
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from urllib.parse import quote
 
 import pytest
 from django.contrib.auth.models import Group
 
-from register.models import Membership
+from register import workflow
+from register.models import AISystem, Membership
 from register.permissions import REGULATOR_GROUP
-from tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from register.services import publication
+from tests.factories import MembershipFactory, OrganisationFactory, UserFactory, complete_system
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
@@ -305,3 +307,37 @@ def annex_iii_in_force(settings):
     yield
     del settings.COMPLIANCE_EFFECTIVE_DATES
     get_catalogue.cache_clear()
+
+
+# --- Records published through the services, as an agency publishes them -------------------
+
+
+@pytest.fixture
+def publish(approver) -> Callable[..., AISystem]:
+    """Submit and publish ``system`` (a complete draft or a record changed since it was
+    published) as the agency's approver; returns it reloaded."""
+
+    def _publish(system: AISystem, *, actor=None) -> AISystem:
+        publication.system_submit(system=system, actor=actor or system_editor(system))
+        publication.system_publish(
+            system=system, actor=approver, confirmed=workflow.confirmation_names("publish")
+        )
+        system.refresh_from_db()
+        return system
+
+    return _publish
+
+
+def system_editor(system: AISystem):  # type: ignore[no-untyped-def]
+    membership = (
+        Membership.objects.filter(organisation=system.organisation, role="editor")
+        .select_related("user")
+        .first()
+    )
+    return membership.user if membership else None
+
+
+@pytest.fixture
+def published_system(agency, editor, publish) -> AISystem:
+    """A complete record of the agency, published once."""
+    return publish(complete_system(agency, editor))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from register.audit import no_truncate, track
 from register.fields import SHORT_TEXT, BoundedTextField
 from register.i18n import Translatable, Translated, translated_fields
+from register.validators import validate_bin
 
 
 class Region(models.TextChoices):
@@ -68,6 +69,14 @@ class Organisation(Translatable, models.Model):
         unique=True,
         help_text=_("A short, stable code used in links and exports, e.g. mdai."),
     )
+    # The state's identifier of a legal entity: what re-users join our data to other data on.
+    bin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        blank=True,
+        validators=[validate_bin],
+        help_text=_("The organisation's business identification number, twelve digits."),
+    )
     kind = models.CharField(_("type"), max_length=32, choices=OrganisationKind.choices)
     parent = models.ForeignKey(
         "self",
@@ -111,6 +120,13 @@ class Organisation(Translatable, models.Model):
             ),
             models.CheckConstraint(
                 condition=models.Q(kind__in=OrganisationKind.values), name="organisation_kind_valid"
+            ),
+            models.UniqueConstraint(
+                fields=["bin"],
+                condition=~models.Q(bin=""),
+                name="organisation_bin_unique",
+                violation_error_code="bin_taken",
+                violation_error_message=_("Another organisation has this BIN."),
             ),
             models.CheckConstraint(
                 condition=models.Q(jurisdiction__in=Jurisdiction.values),

@@ -171,6 +171,13 @@ class AISystem(Translatable, models.Model):
         help_text=_("Never changes, even when the system is renamed."),
     )
     slug = models.SlugField(_("slug"), max_length=80, allow_unicode=False, blank=True)
+    # The agency's own reference (its inventory's row id): imports match records by it.
+    external_id = models.CharField(
+        _("the organisation's own reference"),
+        max_length=100,
+        blank=True,
+        help_text=_("The identifier of this system in your organisation's own inventory."),
+    )
     organisation = models.ForeignKey(
         "register.Organisation",
         verbose_name=_("organisation"),
@@ -489,6 +496,15 @@ class AISystem(Translatable, models.Model):
                 violation_error_message=_("Give the reason why the record is withheld."),
             ),
             models.CheckConstraint(condition=Q(revision__gte=1), name="system_revision_positive"),
+            models.UniqueConstraint(
+                fields=["organisation", "external_id"],
+                condition=~Q(external_id=""),
+                name="system_external_id_unique",
+                violation_error_code="external_id_taken",
+                violation_error_message=_(
+                    "Another system of this organisation has this reference."
+                ),
+            ),
             # What the public reads is the current version: a published record always has one.
             models.CheckConstraint(
                 condition=~Q(status=Status.PUBLISHED) | Q(published_version__isnull=False),

@@ -25,7 +25,7 @@ from register.cards import build_card
 from register.models import AISystem, PublishedVersion, Status
 from register.notifications import regulator_email_enqueue, workflow_email_enqueue
 from register.selectors import systems_with_parts
-from register.services.hooks import record_changed
+from register.services.hooks import publication_changed, record_changed
 from register.services.projection import project_public_record
 from register.snapshots import freeze_record
 
@@ -144,6 +144,9 @@ def _publish(
             revision=F("revision") + 1,
         )
         project_public_record(locked.pk)
+        publication_changed(
+            locked.pk, event="published" if number == 1 else "changed", version=number
+        )
     _notify("published", locked)
     regulator_email_enqueue(version)
     record_changed(locked.pk)
@@ -166,5 +169,6 @@ def system_withdraw(*, system: AISystem, actor: AbstractBaseUser) -> AISystem:
             revision=F("revision") + 1,
         )
         project_public_record(locked.pk)
+        publication_changed(locked.pk, event="withdrawn", version=locked.published_version.number)
     record_changed(locked.pk)
     return AISystem.objects.get(pk=locked.pk)

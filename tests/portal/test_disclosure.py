@@ -132,7 +132,7 @@ def test_a_withdrawn_systems_kit_says_it_is_no_longer_used(client, published_sys
 
 def test_the_kit_follows_the_current_version(client, published_system, approver, publish):
     from register.services import records
-    from tests.portal.conftest import system_editor
+    from tests.conftest import system_editor
 
     records.system_update(
         system=published_system,

@@ -45,7 +45,7 @@ def entries(root: ET.Element) -> list[dict[str, object]]:
 
 
 def change(system, approver, publish, **data):  # type: ignore[no-untyped-def]
-    from tests.portal.conftest import system_editor
+    from tests.conftest import system_editor
 
     records.system_update(
         system=system,
