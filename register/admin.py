@@ -43,9 +43,9 @@ class MembershipInline(admin.TabularInline):
 
 @admin.register(Organisation)
 class OrganisationAdmin(admin.ModelAdmin):
-    list_display = ["short_code", *columns("name"), "kind", "region", "jurisdiction"]
+    list_display = ["short_code", *columns("name"), "bin", "kind", "region", "jurisdiction"]
     list_filter = ["jurisdiction", "kind", "region"]
-    search_fields = ["short_code", *columns("name"), "contact_email"]
+    search_fields = ["short_code", "bin", *columns("name"), "contact_email"]
     autocomplete_fields = ["parent"]
     inlines = [MembershipInline]
 

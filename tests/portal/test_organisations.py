@@ -150,3 +150,12 @@ def test_an_organisation_review_date_in_the_past_is_overdue_only_while_current(a
     public_records(1, organisation=agency, next_review_on=dt.date(2020, 1, 1), withdrawn=True)
     public_records(1, organisation=agency, next_review_on=timezone.localdate())
     assert organisations.coverage(agency).overdue == 0
+
+
+def test_the_organisation_page_shows_its_bin_when_it_is_known(client, agency):
+    assert "000740000728" not in client.get(f"/en/organisations/{agency.short_code}/").text
+    agency.bin = "000740000728"
+    agency.save()
+    page = client.get(f"/ru/organisations/{agency.short_code}/").text
+    assert "000740000728" in page
+    assert "БИН" in page
