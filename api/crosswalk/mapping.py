@@ -206,8 +206,8 @@ def limited(length: int) -> Transform:
 
 def label(choices: type[models.Choices]) -> Transform:
     @_named(
-        f"label({choices.__name__})",
-        f"The label of our {choices.__name__} value (a list: every label), in the export's "
+        f"label({choices.__qualname__})",
+        f"The label of our {choices.__qualname__} value (a list: every label), in the export's "
         "language.",
     )
     def transform(value: Any, context: Context) -> Any:
