@@ -284,10 +284,11 @@ def lines(*transforms: Transform) -> Transform:
 def key(name: str, transform: Transform = as_is) -> Transform:
     """A transform of a part's item: its ``name`` through ``transform``."""
 
+    through = "" if transform is as_is else f", through {transform.__name__}"
+
     @_named(
-        f"{name}.{transform.__name__}" if transform is not as_is else name,
-        f"The item's {name}"
-        + (f", through {transform.__name__}." if transform is not as_is else "."),
+        f"item({name})" if transform is as_is else f"item({name}, {transform.__name__})",
+        f"The item's {name}{through}.",
     )
     def read(item: Any, context: Context) -> Any:
         return transform(item.get(name) if isinstance(item, Mapping) else None, context)
