@@ -137,7 +137,8 @@ def export(
     meta: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The Annex VIII sections that apply to a frozen ``record`` (``sections``, in
-    ``record``), and only their rows in the lists of withheld and unfilled fields."""
+    ``record``), and only their rows in the lists of withheld and unfilled fields; when the
+    card does not show which apply, ``withheld`` says "sections"."""
     reader = Reader(record, meta=meta, public=public)
     chosen = sections(reader)
     rows = [row for row in TABLE if row.target.split(".", 1)[0] in chosen]
@@ -146,4 +147,7 @@ def export(
         HEAD, result, record=record, language=language, public=public, meta=meta
     )
     body["sections"] = chosen
+    if reader.read("fields.act_role") is WITHHELD:
+        # The card does not say which sections apply: say that the choice itself is withheld.
+        body["withheld"].insert(0, "sections")
     return body
