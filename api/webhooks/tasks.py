@@ -19,6 +19,8 @@ def deliver_webhook(self, delivery_id: int) -> str | None:  # type: ignore[no-un
     from api.webhooks.services import delivery_attempt
 
     attempt = delivery_attempt(delivery_id=delivery_id)
-    if attempt.retry_in is not None:
+    # In-process (no broker) a retry cannot wait: the delivery stays pending and the next run
+    # of the task sends it (``delivery_attempt`` again).
+    if attempt.retry_in is not None and not self.request.is_eager:
         raise self.retry(countdown=attempt.retry_in)
     return attempt.status
