@@ -2,6 +2,11 @@
 errors follows ``Accept-Language``). Its HTML pages (documentation, downloads, the data
 dictionary, tokens and imports in the workspace) are in ``api/page_urls.py``."""
 
+from django.urls import path
+
+from api.crosswalk import views as crosswalk
+from register import converters  # noqa: F401 — registers <public_id:…>
+
 app_name = "api"
 
 urlpatterns: list = [
@@ -9,4 +14,10 @@ urlpatterns: list = [
     # --- Agencies' drafts with personal tokens (api/views/drafts.py)
     # --- Bulk downloads and the data dictionary (api/bulk/)
     # --- Crosswalk exports to other registers' formats (api/crosswalk/)
+    path(
+        "systems/<public_id:public_id>/export/<slug:format>",
+        crosswalk.SystemExport.as_view(),
+        name="system_export",
+    ),
+    path("exports/<slug:format>", crosswalk.RegisterExport.as_view(), name="register_export"),
 ]

@@ -303,6 +303,12 @@ SPECTACULAR_SETTINGS = {
 # -- Agencies' drafts with personal tokens (api/views/drafts.py, api/tokens.py)
 
 # -- Webhooks (api/webhooks/)
+# Seconds one delivery may take, how many attempts it gets (network errors and 5xx answers
+# are retried, 4xx are not), and the first wait before a retry (doubled each time, at most half
+# of CELERY_BROKER_VISIBILITY_TIMEOUT, so that a waiting retry is never handed out twice).
+WEBHOOK_TIMEOUT = env.int("WEBHOOK_TIMEOUT", default=5, minimum=1)
+WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6, minimum=1)
+WEBHOOK_RETRY_SECONDS = env.int("WEBHOOK_RETRY_SECONDS", default=30, minimum=1)
 
 # -- Bulk downloads (api/bulk/)
 

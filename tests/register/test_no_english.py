@@ -50,6 +50,8 @@ NOT_PAGES = {
     "robots": "instructions for crawlers",
     "sitemap": "an index of sitemaps for search engines",
     "sitemap_section": "a sitemap for search engines, of every language's pages",
+    "api:system_export": "a JSON or CSV export of a record to another register's format",
+    "api:register_export": "the public register streamed in another register's format",
 }
 
 

@@ -1,0 +1,3 @@
+from __future__ import annotations
+
+from api.webhooks.admin import WebhookAdmin, WebhookDeliveryAdmin  # noqa: F401

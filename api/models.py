@@ -1,0 +1,1 @@
+from api.webhooks.models import Webhook, WebhookDelivery  # noqa: F401
