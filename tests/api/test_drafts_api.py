@@ -79,7 +79,10 @@ def test_read_scope_reads_but_cannot_write(reader, draft):
         reader.post(_url("drafts"), NEW, format="json"),
         reader.patch(_url("draft", draft), {"name_en": "X"}, format="json", HTTP_IF_MATCH=etag),
         reader.put(
-            _url("draft_items", draft, part="risks"), {"items": []}, format="json", HTTP_IF_MATCH=etag
+            _url("draft_items", draft, part="risks"),
+            {"items": []},
+            format="json",
+            HTTP_IF_MATCH=etag,
         ),
         reader.post(_url("draft_submit", draft), HTTP_IF_MATCH=etag),
     ]:
@@ -107,7 +110,10 @@ def test_another_organisations_token_finds_nothing_of_ours(
         client.get(_url("draft", draft)),
         client.patch(_url("draft", draft), {"name_en": "X"}, format="json", HTTP_IF_MATCH='"1"'),
         client.put(
-            _url("draft_items", draft, part="risks"), {"items": []}, format="json", HTTP_IF_MATCH='"1"'
+            _url("draft_items", draft, part="risks"),
+            {"items": []},
+            format="json",
+            HTTP_IF_MATCH='"1"',
         ),
         client.post(_url("draft_submit", draft), HTTP_IF_MATCH='"1"'),
     ]:
@@ -232,7 +238,9 @@ def test_a_change_without_if_match_is_428(writer, draft):
 
 @pytest.mark.parametrize("value", ["*", '"abc"', '"1.5"', '"١"'])
 def test_an_if_match_that_is_no_revision_is_400(writer, draft, value):
-    response = writer.patch(_url("draft", draft), {"name_en": "X"}, format="json", HTTP_IF_MATCH=value)
+    response = writer.patch(
+        _url("draft", draft), {"name_en": "X"}, format="json", HTTP_IF_MATCH=value
+    )
     assert response.status_code == 400
 
 
@@ -350,7 +358,9 @@ def test_an_incomplete_draft_is_refused_with_the_webs_message(writer, client, ed
 
 
 def test_writes_are_in_the_audit_trail_with_the_tokens_person(writer, draft, editor):
-    writer.patch(_url("draft", draft), {"name_en": "Audited"}, format="json", HTTP_IF_MATCH=_etag(draft))
+    writer.patch(
+        _url("draft", draft), {"name_en": "Audited"}, format="json", HTTP_IF_MATCH=_etag(draft)
+    )
     writer.put(
         _url("draft_items", draft, part="risks"),
         {"items": [dict(draft.risks.values(*RISK_COLUMNS).get())]},
