@@ -324,6 +324,10 @@ API_TOKEN_DEFAULT_DAYS = min(
 API_TOKENS_PER_USER = env.int("API_TOKENS_PER_USER", default=10, minimum=1)
 # The last use of a token is written at most once in this many seconds.
 API_TOKEN_LAST_USE_INTERVAL = env.int("API_TOKEN_LAST_USE_INTERVAL", default=60, minimum=0)
+# A risk's likelihood and severity share one scale: one name for it in the OpenAPI schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RiskLevelEnum"] = (
+    "register.models.details.Risk.Level"
+)
 # Records of the drafts list per page (?page=N).
 API_DRAFTS_PAGE_SIZE = env.int("API_DRAFTS_PAGE_SIZE", default=50, minimum=1)
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from register import schema
@@ -150,6 +151,7 @@ class DraftSerializer(serializers.Serializer):
     def get_has_public_version(self, system: AISystem) -> bool:
         return system.published_version_id is not None
 
+    @extend_schema_field(DraftWriteSerializer)
     def get_record(self, system: AISystem) -> dict[str, Any]:
         data = dict(SystemFieldsSerializer(system).data)
         oversight = getattr(system, "oversight", None)

@@ -72,7 +72,7 @@ class ApiTokenScheme(OpenApiAuthenticationExtension):
         )
         definition["description"] = str(
             _(
-                "A personal API token, created in the workspace (Account → API tokens). It acts "
+                "A personal API token, created in the workspace (Workspace → API tokens). It acts "
                 "for one organisation, with the scope chosen when it was created."
             )
         )

@@ -403,3 +403,28 @@ def test_requests_are_throttled_per_token(writer, settings, editor, agency, make
         assert api_client(make_token(editor, agency)).get(_url("drafts")).status_code == 200
     finally:
         SimpleRateThrottle.THROTTLE_RATES = original
+
+
+# --- The OpenAPI schema ----------------------------------------------------------------------
+
+
+def test_every_draft_operation_is_documented_with_its_errors_and_the_token_scheme():
+    from drf_spectacular.generators import SchemaGenerator
+
+    document = SchemaGenerator().get_schema(request=None, public=True)
+    assert document["components"]["securitySchemes"]["apiToken"]["scheme"] == "bearer"
+    operations = {
+        ("/api/v1/drafts", "get"): {"200", "401", "429"},
+        ("/api/v1/drafts", "post"): {"201", "400", "401", "403", "413", "429"},
+        ("/api/v1/drafts/{public_id}", "get"): {"200", "401", "404"},
+        ("/api/v1/drafts/{public_id}", "patch"): {"200", "400", "403", "404", "412", "428"},
+        ("/api/v1/drafts/{public_id}/items/{part}", "put"): {"200", "400", "412", "428"},
+        ("/api/v1/drafts/{public_id}/submit", "post"): {"200", "400", "412", "428"},
+    }
+    for (path, method), codes in operations.items():
+        operation = document["paths"][path][method]
+        assert codes <= set(operation["responses"]), (path, method)
+        assert operation["security"] == [{"apiToken": []}]
+    assert (
+        "four eyes" in document["paths"]["/api/v1/drafts/{public_id}/submit"]["post"]["description"]
+    )
