@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "corsheaders",
+    "knox",
     "rules",
     "axes",
     "register",
@@ -300,7 +301,35 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-# -- Agencies' drafts with personal tokens (api/views/drafts.py, api/tokens.py)
+# -- Agencies' drafts with personal tokens (api/views/drafts.py, api/tokens/)
+# Personal API tokens (django-rest-knox with the register's own model, api/tokens/):
+# sent as "Authorization: Bearer kzai_…", stored as a SHA-512 digest, each with its own
+# expiry, chosen at creation and at most API_TOKEN_MAX_DAYS away. Nothing authenticates by
+# default: the draft endpoints name the token scheme, the public ones none.
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = []
+KNOX_TOKEN_MODEL = "api.ApiToken"  # noqa: S105 — a model's name
+REST_KNOX = {
+    "AUTH_HEADER_PREFIX": "Bearer",
+    "TOKEN_PREFIX": "kzai_",
+    "TOKEN_TTL": None,  # every token's expiry is chosen by its owner (api/tokens/services.py)
+    "AUTO_REFRESH": False,
+}
+# knox's own table is replaced by api.ApiToken: its migrations would create it all the same.
+MIGRATION_MODULES = {"knox": None}
+API_TOKEN_MAX_DAYS = env.int("API_TOKEN_MAX_DAYS", default=365, minimum=1)
+API_TOKEN_DEFAULT_DAYS = min(
+    env.int("API_TOKEN_DEFAULT_DAYS", default=90, minimum=1), API_TOKEN_MAX_DAYS
+)
+# At most this many live tokens per person, so that a leaked session cannot mint thousands.
+API_TOKENS_PER_USER = env.int("API_TOKENS_PER_USER", default=10, minimum=1)
+# The last use of a token is written at most once in this many seconds.
+API_TOKEN_LAST_USE_INTERVAL = env.int("API_TOKEN_LAST_USE_INTERVAL", default=60, minimum=0)
+# A risk's likelihood and severity share one scale: one name for it in the OpenAPI schema.
+SPECTACULAR_SETTINGS.setdefault("ENUM_NAME_OVERRIDES", {})["RiskLevelEnum"] = (
+    "register.models.details.Risk.Level"
+)
+# Records of the drafts list per page (?page=N).
+API_DRAFTS_PAGE_SIZE = env.int("API_DRAFTS_PAGE_SIZE", default=50, minimum=1)
 
 # -- Webhooks (api/webhooks/)
 # Seconds one delivery may take, how many attempts it gets (network errors and 5xx answers

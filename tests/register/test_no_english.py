@@ -42,6 +42,10 @@ NOT_PAGES = {
     "csp-report": "the browser's endpoint for policy reports",
     "set_language": "a POST that redirects",
     "api-classify": "a JSON API",
+    "api:drafts": "a JSON API",
+    "api:draft": "a JSON API",
+    "api:draft_items": "a JSON API",
+    "api:draft_submit": "a JSON API",
     "register:version_record": "a JSON download of a full record",
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
@@ -321,6 +325,21 @@ def _public(path: str = "") -> Callable[[World], str]:
     return lambda w: f"/systems/{w.published.public_id}/{path}"
 
 
+def _token(w: World):  # type: ignore[no-untyped-def]
+    """A token of the editor (made once per world)."""
+    if "token" not in w.__dict__:
+        from api.tokens.services import token_create
+
+        w.__dict__["token"], _secret = token_create(
+            user=w.users["editor"],
+            organisation=w.draft.organisation,
+            name=TEXTS["ru"]["name"][:100],
+            scope="read",
+            days=30,
+        )
+    return w.__dict__["token"]
+
+
 def _feedback(w: World):  # type: ignore[no-untyped-def]
     """A report about the published record (made once per world), answered, with the
     sender's confirmation link: (sent, confirmation path)."""
@@ -507,6 +526,21 @@ PAGES: dict[str, list[Page]] = {
         Page("approver", _rec("submitted", "publish/")),
         Page("approver", _rec("published", "withdraw/")),
     ],
+    "data:tokens": [
+        Page("editor", lambda w: "/workspace/tokens/"),
+        Page("editor", lambda w: "/workspace/tokens/", lambda w: {"name": ""}),
+        Page(
+            "approver",
+            lambda w: "/workspace/tokens/",
+            lambda w: {
+                "name": TEXTS["ru"]["name"][:100],
+                "organisation": w.draft.organisation_id,
+                "scope": "write",
+                "days": "30",
+            },
+        ),
+    ],
+    "data:token_revoke": [Page("editor", lambda w: f"/workspace/tokens/{_token(w).pk}/revoke/")],
     "compliance:organisation_findings": [
         Page("editor", lambda w: "/workspace/findings/"),
         Page("regulator", lambda w: "/workspace/findings/"),
