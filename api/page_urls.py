@@ -1,9 +1,15 @@
 """The API's HTML pages, under the language prefix: the data pages for re-users and, in the
 workspace, personal API tokens and spreadsheet imports."""
 
+from django.urls import path
+
+from api.views import docs
+
 app_name = "data"
 
-urlpatterns: list = [
+urlpatterns = [
+    # --- The API's documentation (api/views/docs.py)
+    path("api-docs/", docs.docs_page, name="api_docs"),
     # --- Downloads and the data dictionary (api/bulk/)
     # --- Personal API tokens in the workspace (api/views/tokens.py)
     # --- Spreadsheet imports in the workspace (api/imports/)

@@ -4,7 +4,6 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from compliance.api import ClassifyView
 from config import health, security
 from portal.views import discovery
 from portal.views import home as home_views
@@ -16,7 +15,6 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
     path("api/v1/", include("api.urls")),
     # For search engines, outside the languages: the sitemap lists every language's pages.
     path("robots.txt", discovery.robots_txt, name="robots"),
