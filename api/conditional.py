@@ -11,8 +11,9 @@ query that finds the version:
   withdrawal) and the request (path, query, language);
 * one record or version: ``of_parts(request, record.version.sha256, ...)`` with its date.
 
-Its ``Last-Modified`` for the projection is when the API first served that generation: no
-query, and never earlier than the change it reflects.
+Its ``Last-Modified`` for the projection is when the API first served that generation (for an
+answer with no date of its own, that answer): no query, and never earlier than the change it
+reflects.
 """
 
 from __future__ import annotations
@@ -32,7 +33,10 @@ from django.utils.translation import gettext as _
 
 from register.services.projection import public_generation
 
-SEEN_KEY = "api:generation-seen:{}"
+SEEN_KEY = "api:first-seen:{}"
+# How long a first-seen time is kept: a forgotten one restarts at the next request, which only
+# makes a client fetch once more.
+SEEN_SECONDS = 7 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -63,14 +67,16 @@ def _request_parts(request: HttpRequest) -> tuple[str, str]:
 def of_parts(
     request: HttpRequest, *parts: Any, last_modified: dt.datetime | None = None
 ) -> Validators:
-    """Validators of an answer that is a function of ``parts`` and the request."""
-    return Validators(_etag((*parts, *_request_parts(request))), last_modified)
+    """Validators of an answer that is a function of ``parts`` and the request; without
+    ``last_modified``, when the API first gave that answer."""
+    etag = _etag((*parts, *_request_parts(request)))
+    return Validators(etag, last_modified or first_seen(etag))
 
 
-def generation_seen_at(generation: str) -> dt.datetime:
-    """When the API first served ``generation`` (kept as long as the generation is)."""
+def first_seen(token: str) -> dt.datetime:
+    """When the API first served ``token`` (a generation, an ETag)."""
     seen = cache.get_or_set(
-        SEEN_KEY.format(generation), lambda: timezone.now().isoformat(), timeout=None
+        SEEN_KEY.format(token), lambda: timezone.now().isoformat(), SEEN_SECONDS
     )
     return dt.datetime.fromisoformat(seen)
 
@@ -85,7 +91,7 @@ def of_projection(request: HttpRequest, *parts: Any) -> Validators:
         generation,
         timezone.localdate().isoformat(),
         *parts,
-        last_modified=generation_seen_at(generation),
+        last_modified=first_seen(generation),
     )
 
 

@@ -248,7 +248,7 @@ NOT_PAGES = {
     "healthz": "a probe",
     "readyz": "a probe",
     "csp-report": "receives the browser's reports",
-    "api-classify": "the API",
+    "api:classify": "the API",
     "portal:feed": "an Atom feed",
     "portal:class_feed": "an Atom feed",
     "portal:organisation_feed": "an Atom feed",

@@ -41,7 +41,7 @@ NOT_PAGES = {
     "readyz": "a probe for the load balancer",
     "csp-report": "the browser's endpoint for policy reports",
     "set_language": "a POST that redirects",
-    "api-classify": "a JSON API",
+    "api:classify": "a JSON API",
     "register:version_record": "a JSON download of a full record",
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
