@@ -10,6 +10,9 @@ from portal.views import home as home_views
 from register.forms import SignInForm
 from register.views import accounts as account_views
 
+# An address under /api/ that no route matches answers in the API's error shape.
+handler404 = "api.errors.not_found_handler"
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -355,3 +355,40 @@ def test_a_site_admin_sees_no_draft_either(client, site_admin, agency, editor):
     client.force_login(site_admin)
     assert get(client, f"systems/{draft.public_id}").status_code == 404
     assert get(client, "systems").json()["results"] == []
+
+
+def test_an_address_no_route_matches_is_a_json_404(client):
+    response = client.get("/api/v1/organisations/%C2%AD%C3%94")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["code"] == "not_found"
+    assert "<html" in client.get("/en/nowhere/").content.decode()
+
+
+# --- The schema and the documentation page ------------------------------------------------------
+
+
+def test_the_schema_describes_the_card_by_its_json_schema(client):
+    schema = client.get(API + "schema?format=json").json()
+    components = schema["components"]["schemas"]
+    assert schema["openapi"].startswith("3.1")
+    assert components["CardCurrent"]["properties"]["schema"] == {"const": "kz-ai-register/card/4"}
+    assert {"Error", "CardText", "Card"} <= set(components)
+    operation = schema["paths"]["/api/v1/systems"]["get"]
+    assert operation["operationId"] == "systems_list"
+    assert {"200", "304", "400", "412", "429"} <= set(operation["responses"])
+    assert client.get(API + "schema").content.startswith(b"openapi:")
+
+
+def test_the_docs_page_is_in_the_readers_language_with_local_assets_only(client):
+    response = client.get(API + "docs", HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 302
+    assert response["Location"] == "/ru/api-docs/"
+    page = client.get("/en/api-docs/").content.decode()
+    assert page.count("<h1") == 1
+    assert "swagger-ui-bundle.js" in page
+    assert "updated_since" in page
+    import re
+
+    external = re.findall(r'(?:src|href)="(https?://[^"]+)"', page)
+    assert [url for url in external if "127.0.0.1" not in url and "localhost" not in url] == []

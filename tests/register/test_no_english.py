@@ -42,6 +42,25 @@ NOT_PAGES = {
     "csp-report": "the browser's endpoint for policy reports",
     "set_language": "a POST that redirects",
     "api:classify": "a JSON API",
+    **{
+        f"api:{name}": "a JSON API"
+        for name in (
+            "index",
+            "systems",
+            "system",
+            "versions",
+            "version",
+            "diff",
+            "organisations",
+            "organisation",
+            "statistics",
+            "rules",
+            "rule",
+            "card_schema",
+            "schema",
+        )
+    },
+    "api:docs": "redirects to data:api_docs in the reader's language",
     "register:version_record": "a JSON download of a full record",
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
@@ -387,6 +406,7 @@ PAGES: dict[str, list[Page]] = {
         ),
     ],
     "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
+    "data:api_docs": [Page("anonymous", lambda w: "/api-docs/")],
     "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
     "portal:feedback": [
         Page("anonymous", _public("feedback/")),
