@@ -15,8 +15,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
+from django.views.defaults import page_not_found
 from rest_framework import exceptions
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -104,3 +105,13 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         body = error_body(_code(exc), str(message))
     response.data = body
     return response
+
+
+def not_found_handler(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    """The site's 404 (``handler404``): for an address under ``/api/`` that no route matches
+    (a public id or a code of characters it cannot have), the API's error in JSON; elsewhere
+    Django's page."""
+    if request.path.startswith("/api/"):
+        body = error_body("not_found", str(exceptions.NotFound.default_detail))
+        return JsonResponse(body, status=404, json_dumps_params={"ensure_ascii": False})
+    return page_not_found(request, exception)

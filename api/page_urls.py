@@ -3,11 +3,13 @@ workspace, personal API tokens and spreadsheet imports."""
 
 from django.urls import path
 
-from api.views import tokens
+from api.views import docs, tokens
 
 app_name = "data"
 
-urlpatterns: list = [
+urlpatterns = [
+    # --- The API's documentation (api/views/docs.py)
+    path("api-docs/", docs.docs_page, name="api_docs"),
     # --- Downloads and the data dictionary (api/bulk/)
     # --- Personal API tokens in the workspace (api/views/tokens.py)
     path("workspace/tokens/", tokens.tokens, name="tokens"),

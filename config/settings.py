@@ -299,7 +299,21 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # 3.1: the card is described by its JSON Schema (2020-12: const, if/then/else).
+    "OAS_VERSION": "3.1.0",
+    "DESCRIPTION": "The AI register of Kazakhstan's public bodies as open data: the public "
+    "endpoints are read-only and anonymous; agencies write drafts with a personal API token. "
+    "Texts and errors follow Accept-Language (kk, ru, en).",
+    "SCHEMA_PATH_PREFIX": r"/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.openapi.add_components",
+    ],
 }
+# Anonymous requests are limited to the "anon" rate everywhere in the API; views for tokens
+# add their own.
+REST_FRAMEWORK["DEFAULT_THROTTLE_CLASSES"] = ["rest_framework.throttling.AnonRateThrottle"]
 
 # -- Agencies' drafts with personal tokens (api/views/drafts.py, api/tokens/)
 # Personal API tokens (django-rest-knox with the register's own model, api/tokens/):

@@ -4,19 +4,20 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from compliance.api import ClassifyView
 from config import health, security
 from portal.views import discovery
 from portal.views import home as home_views
 from register.forms import SignInForm
 from register.views import accounts as account_views
 
+# An address under /api/ that no route matches answers in the API's error shape.
+handler404 = "api.errors.not_found_handler"
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("csp-report", security.csp_report, name="csp-report"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("api/v1/classify", ClassifyView.as_view(), name="api-classify"),
     path("api/v1/", include("api.urls")),
     # For search engines, outside the languages: the sitemap lists every language's pages.
     path("robots.txt", discovery.robots_txt, name="robots"),

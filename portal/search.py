@@ -321,11 +321,17 @@ def _either(queries: dict[str, SearchQuery]) -> SearchQuery:
     return combined  # type: ignore[return-value]
 
 
-def _matching(query: str, *, language: str, similar: bool) -> QuerySet[PublicRecord]:
-    """Public records matching ``query`` (every record for an empty one), annotated with
-    ``rank`` (matches in the document of ``language`` first); with ``similar``, records with
-    similar words too."""
-    records = PublicRecord.objects.all()
+def _matching(
+    query: str,
+    *,
+    language: str,
+    similar: bool,
+    records: QuerySet[PublicRecord] | None = None,
+) -> QuerySet[PublicRecord]:
+    """Public records (of ``records``, all by default) matching ``query`` (every record for an
+    empty one), annotated with ``rank`` (matches in the document of ``language`` first); with
+    ``similar``, records with similar words too."""
+    records = PublicRecord.objects.all() if records is None else records
     if not query:
         return records.annotate(rank=Value(0.0, output_field=FloatField()))
     queries = _queries(query)
@@ -346,6 +352,25 @@ def _matching(query: str, *, language: str, similar: bool) -> QuerySet[PublicRec
         text |= Q(TrigramWordSimilar(F("words"), Value(query)))
         rank = rank + TrigramWordSimilarity(query, "words")
     return records.filter(text).annotate(rank=ExpressionWrapper(rank, output_field=FloatField()))
+
+
+def matching_records(
+    query: str,
+    *,
+    language: str | None = None,
+    records: QuerySet[PublicRecord] | None = None,
+) -> QuerySet[PublicRecord]:
+    """Public records (of ``records``) matching ``query`` exactly as the search page matches
+    it (every record for an empty query), annotated with ``rank``; no similar words: for the
+    open-data API, whose readers are programs that asked for exactly that."""
+    return _matching(
+        query.strip(), language=content_language(language), similar=False, records=records
+    )
+
+
+def name_in(language: str | None = None) -> Coalesce:
+    """The card's name in ``language`` with the register's fallback, as the search sorts it."""
+    return _text("name", content_language(language))
 
 
 _SYNTAX = re.compile(r'"|(?:^|\s)-\S|\sor\s', re.IGNORECASE)

@@ -176,6 +176,7 @@ def _public_pages() -> Iterator[Page]:
     )
     yield Page("statistics", "portal:statistics", None)
     yield Page("accessibility statement", "portal:accessibility", None)
+    yield Page("API documentation", "data:api_docs", None)
     yield Page("disclosure notice", "portal:notice", None, _of("published"))
     yield Page("disclosure poster", "portal:poster", None, _of("published"))
     yield Page("feedback form", "portal:feedback", None, _of("published"), "?kind=error")
@@ -248,7 +249,26 @@ NOT_PAGES = {
     "healthz": "a probe",
     "readyz": "a probe",
     "csp-report": "receives the browser's reports",
-    "api-classify": "the API",
+    "api:classify": "the API",
+    **{
+        f"api:{name}": "the API"
+        for name in (
+            "index",
+            "systems",
+            "system",
+            "versions",
+            "version",
+            "diff",
+            "organisations",
+            "organisation",
+            "statistics",
+            "rules",
+            "rule",
+            "card_schema",
+            "schema",
+        )
+    },
+    "api:docs": "redirects to the documentation page in the reader's language",
     "portal:feed": "an Atom feed",
     "portal:class_feed": "an Atom feed",
     "portal:organisation_feed": "an Atom feed",

@@ -41,7 +41,26 @@ NOT_PAGES = {
     "readyz": "a probe for the load balancer",
     "csp-report": "the browser's endpoint for policy reports",
     "set_language": "a POST that redirects",
-    "api-classify": "a JSON API",
+    "api:classify": "a JSON API",
+    **{
+        f"api:{name}": "a JSON API"
+        for name in (
+            "index",
+            "systems",
+            "system",
+            "versions",
+            "version",
+            "diff",
+            "organisations",
+            "organisation",
+            "statistics",
+            "rules",
+            "rule",
+            "card_schema",
+            "schema",
+        )
+    },
+    "api:docs": "redirects to data:api_docs in the reader's language",
     "api:drafts": "a JSON API",
     "api:draft": "a JSON API",
     "api:draft_items": "a JSON API",
@@ -408,6 +427,7 @@ PAGES: dict[str, list[Page]] = {
         ),
     ],
     "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
+    "data:api_docs": [Page("anonymous", lambda w: "/api-docs/")],
     "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
     "portal:feedback": [
         Page("anonymous", _public("feedback/")),

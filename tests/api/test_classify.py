@@ -27,8 +27,9 @@ def test_api_reports_each_bad_field(client):
         content_type="application/json",
     )
     assert response.status_code == 400
-    errors = response.json()["errors"]
-    assert set(errors) >= {"annex_iii", "colour"}
+    body = response.json()
+    assert body["code"] == "invalid"
+    assert set(body["fields"]) >= {"annex_iii", "colour"}
 
 
 def test_api_refuses_an_unknown_language(client):
@@ -36,6 +37,7 @@ def test_api_refuses_an_unknown_language(client):
         "/api/v1/classify?language=fr", data=json.dumps(ANSWERS), content_type="application/json"
     )
     assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"language"}
 
 
 def test_manage_py_classify_prints_the_same_outcome(tmp_path):
@@ -64,13 +66,14 @@ def test_api_refuses_deep_nesting_with_a_json_400(client):
     assert len(body) < 2100
     response = _post(client, body)
     assert response.status_code == 400
-    assert "nested" in response.json()["errors"]["__all__"][0]
+    assert response.json()["code"] == "parse_error"
+    assert "nested" in response.json()["message"]
 
 
 def test_the_api_refuses_in_the_callers_language(client):
     body = '{"annex_iii": ' + "[" * 20 + "]" * 20 + "}"
-    assert "уровней" in _post(client, body, "ru").json()["errors"]["__all__"][0]
-    assert "деңгей" in _post(client, body, "kk").json()["errors"]["__all__"][0]
+    assert "уровней" in _post(client, body, "ru").json()["message"]
+    assert "деңгей" in _post(client, body, "kk").json()["message"]
 
 
 def test_api_accepts_brackets_inside_strings_as_text(client):
@@ -79,18 +82,19 @@ def test_api_accepts_brackets_inside_strings_as_text(client):
 
 
 def test_api_refuses_a_body_over_the_limit_with_a_json_413(client):
-    from compliance.api import MAX_BODY_BYTES
+    from api.views.classify import ClassifyParser
 
-    body = json.dumps({"annex_iii": ["x" * 10] * (MAX_BODY_BYTES // 10)})
+    body = json.dumps({"annex_iii": ["x" * 10] * (ClassifyParser.max_bytes // 10)})
     response = _post(client, body)
     assert response.status_code == 413
-    assert "larger than" in response.json()["errors"]["__all__"][0]
+    assert response.json()["code"] == "payload_too_large"
+    assert "larger than" in response.json()["message"]
 
 
 def test_api_refuses_invalid_json_with_a_json_400(client):
     response = _post(client, "{not json")
     assert response.status_code == 400
-    assert response.json()["errors"]["__all__"]
+    assert response.json()["code"] == "parse_error"
 
 
 def test_api_refuses_a_list_longer_than_its_choices_in_one_message(client):
@@ -98,13 +102,14 @@ def test_api_refuses_a_list_longer_than_its_choices_in_one_message(client):
 
     response = _post(client, json.dumps({"annex_iii": ["9z"] * 2000}))
     assert response.status_code == 400
-    assert response.json()["errors"]["annex_iii"] == [
+    assert response.json()["fields"]["annex_iii"] == [
         f"At most {len(ANNEX_III_POINTS)} items, one per Annex III point; got 2000."
     ]
 
 
 def test_api_error_responses_are_bounded(client):
-    from compliance.api import MAX_ERROR_FIELDS, MAX_KEY_CHARS, MAX_MESSAGE_CHARS
+    from api.errors import MAX_FIELDS as MAX_ERROR_FIELDS
+    from api.errors import MAX_KEY_CHARS, MAX_MESSAGE_CHARS
 
     answers = {f"{n}{'k' * 200}": True for n in range(100)}
     answers["annex_iii"] = ["y" * 3000]
@@ -112,10 +117,10 @@ def test_api_error_responses_are_bounded(client):
     response = _post(client, body)
     assert response.status_code == 400
     payload = response.json()
-    assert len(payload["errors"]) == MAX_ERROR_FIELDS
+    assert len(payload["fields"]) == MAX_ERROR_FIELDS
     assert payload["omitted"] == 101 - MAX_ERROR_FIELDS
-    assert all(len(key) <= MAX_KEY_CHARS for key in payload["errors"])
-    assert all(len(m) <= MAX_MESSAGE_CHARS for ms in payload["errors"].values() for m in ms)
+    assert all(len(key) <= MAX_KEY_CHARS for key in payload["fields"])
+    assert all(len(m) <= MAX_MESSAGE_CHARS for ms in payload["fields"].values() for m in ms)
     assert len(response.content) < 10_000
 
 
@@ -154,5 +159,5 @@ def test_api_lists_the_valid_values_once_per_field(client):
         content_type="application/json",
     )
     assert response.status_code == 400
-    messages = response.json()["errors"]["kz_prohibited_capabilities"]
+    messages = response.json()["fields"]["kz_prohibited_capabilities"]
     assert sum("Valid values" in message for message in messages) == 1
