@@ -18,6 +18,8 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
 from rest_framework.authentication import SessionAuthentication
 from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
@@ -27,6 +29,7 @@ from rest_framework.views import APIView
 
 from api.crosswalk import CSV, FORMATS, JSON, Format, outputs, selectors
 from api.errors import error_response
+from api.serializers import ErrorSerializer
 from register.i18n import CONTENT_LANGUAGES, content_language
 
 OUTPUTS = {JSON: "json", CSV: "csv"}
@@ -78,6 +81,28 @@ class _ExportView(APIView):
         return error_response(400, "invalid", _("Check the fields listed."), form.errors)
 
 
+def _parameters(*, one_record: bool) -> list[OpenApiParameter]:
+    formats = OpenApiParameter(
+        "format", str, OpenApiParameter.PATH, enum=list(FORMATS), description="The format."
+    )
+    query = [
+        OpenApiParameter("language", str, enum=list(CONTENT_LANGUAGES)),
+        OpenApiParameter("output", str, enum=list(OUTPUTS.values()), description="json or csv"),
+    ]
+    if one_record:
+        query.insert(0, OpenApiParameter("version", int, description="An older version."))
+    return [formats, *query]
+
+
+def _responses(ok: str) -> dict[int, OpenApiResponse]:
+    return {
+        200: OpenApiResponse(OpenApiTypes.OBJECT, description=ok),
+        400: OpenApiResponse(ErrorSerializer, description="A parameter is invalid."),
+        404: OpenApiResponse(ErrorSerializer, description="No such format or record."),
+        429: OpenApiResponse(ErrorSerializer, description="Too many requests: see Retry-After."),
+    }
+
+
 def _filename(name: str, fmt: Format, output: str) -> str:
     return f'attachment; filename="{name}-{fmt.slug}.{output}"'
 
@@ -85,6 +110,11 @@ def _filename(name: str, fmt: Format, output: str) -> str:
 class SystemExport(_ExportView):
     """One public record (its current version, or ``?version=N``) in a format."""
 
+    @extend_schema(
+        operation_id="system_export",
+        parameters=_parameters(one_record=True),
+        responses=_responses("The record in the other register's format."),
+    )
     def get(self, request: Request, public_id: str, format: str) -> Response | HttpResponse:
         fmt = FORMATS.get(format)
         if fmt is None:
@@ -123,6 +153,11 @@ class SystemExport(_ExportView):
 class RegisterExport(_ExportView):
     """The current version of every public record in a format, streamed."""
 
+    @extend_schema(
+        operation_id="register_export",
+        parameters=_parameters(one_record=False),
+        responses=_responses("Every public record in the other register's format."),
+    )
     def get(self, request: Request, format: str) -> Response | StreamingHttpResponse:
         fmt = FORMATS.get(format)
         if fmt is None:

@@ -177,14 +177,3 @@ class DraftSummarySerializer(serializers.Serializer):
 
     def get_has_public_version(self, system: AISystem) -> bool:
         return system.published_version_id is not None
-
-
-class ErrorSerializer(serializers.Serializer):
-    """Every error of the API (``api/errors.py``)."""
-
-    code = serializers.CharField()
-    message = serializers.CharField()
-    fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.CharField()), required=False
-    )
-    omitted = serializers.IntegerField(required=False)

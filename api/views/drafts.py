@@ -41,10 +41,10 @@ from api.drafts.serializers import (
     DraftSerializer,
     DraftSummarySerializer,
     DraftWriteSerializer,
-    ErrorSerializer,
     ItemsSerializer,
 )
 from api.errors import error_response
+from api.serializers import ErrorSerializer
 from api.tokens.authentication import ApiTokenAuthentication
 from api.tokens.permissions import TokenRateThrottle, TokenScopeAllows
 from register import schema
