@@ -305,6 +305,8 @@ SPECTACULAR_SETTINGS = {
 # -- Webhooks (api/webhooks/)
 
 # -- Bulk downloads (api/bulk/)
+# Seconds browsers and proxies may keep a download before asking again (with its ETag).
+BULK_DOWNLOAD_MAX_AGE = env.int("BULK_DOWNLOAD_MAX_AGE", default=300, minimum=0)
 
 # -- Imports (api/imports/)
 
