@@ -24,8 +24,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import content_disposition_header
-from django.utils.translation import gettext as _
 from django.views.decorators.http import condition, require_safe
+from rest_framework import exceptions
 
 from api.bulk import selectors, writers
 from api.bulk.dictionary import dictionary as dictionary_data
@@ -47,7 +47,7 @@ def _last_modified(request: HttpRequest, **kwargs: Any) -> dt.datetime | None:
 
 def _not_found() -> JsonResponse:
     return JsonResponse(
-        error_body("not_found", _("There is no such file.")),
+        error_body("not_found", str(exceptions.NotFound.default_detail)),
         status=404,
         json_dumps_params={"ensure_ascii": False},
     )
