@@ -4,6 +4,7 @@ dictionary, tokens and imports in the workspace) are in ``api/page_urls.py``."""
 
 from django.urls import path
 
+from api.bulk import views as bulk
 from api.crosswalk import views as crosswalk
 from api.views import classify, docs, drafts, public
 from register import converters  # noqa: F401 — registers <public_id:…>
@@ -45,6 +46,10 @@ urlpatterns = [
         name="draft_submit",
     ),
     # --- Bulk downloads and the data dictionary (api/bulk/)
+    path("downloads/register.<slug:format>", bulk.download, name="download"),
+    path("downloads/history.csv", bulk.history, name="history"),
+    path("downloads/<slug:part>.csv", bulk.download_part, name="download_part"),
+    path("dictionary.json", bulk.dictionary, name="dictionary"),
     # --- Crosswalk exports to other registers' formats (api/crosswalk/)
     path(
         "systems/<public_id:public_id>/export/<slug:format>",

@@ -354,6 +354,8 @@ WEBHOOK_MAX_ATTEMPTS = env.int("WEBHOOK_MAX_ATTEMPTS", default=6, minimum=1)
 WEBHOOK_RETRY_SECONDS = env.int("WEBHOOK_RETRY_SECONDS", default=30, minimum=1)
 
 # -- Bulk downloads (api/bulk/)
+# Seconds browsers and proxies may keep a download before asking again (with its ETag).
+BULK_DOWNLOAD_MAX_AGE = env.int("BULK_DOWNLOAD_MAX_AGE", default=300, minimum=0)
 
 # -- Imports (api/imports/)
 

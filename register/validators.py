@@ -13,7 +13,9 @@ class ChoiceListValidator:
     """A JSON list whose items are distinct values of ``choices``."""
 
     def __init__(self, choices: Iterable[tuple[str, Any]]) -> None:
-        self.allowed = tuple(value for value, _label in choices)
+        # With their labels, for the data dictionary of the downloads.
+        self.choices = tuple(choices)
+        self.allowed = tuple(value for value, _label in self.choices)
 
     def __call__(self, value: Any) -> None:
         if not isinstance(value, list):

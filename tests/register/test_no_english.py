@@ -65,6 +65,10 @@ NOT_PAGES = {
     "api:draft": "a JSON API",
     "api:draft_items": "a JSON API",
     "api:draft_submit": "a JSON API",
+    "api:download": "a download of the register (CSV, XLSX, JSON)",
+    "api:download_part": "a CSV download",
+    "api:history": "a CSV download",
+    "api:dictionary": "JSON for programs, in every language at once",
     "register:version_record": "a JSON download of a full record",
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
@@ -429,6 +433,9 @@ PAGES: dict[str, list[Page]] = {
     "portal:statistics": [Page("anonymous", lambda w: "/statistics/")],
     "data:api_docs": [Page("anonymous", lambda w: "/api-docs/")],
     "portal:accessibility": [Page("anonymous", lambda w: "/accessibility/")],
+    # The open data pages.
+    "data:downloads": [Page("anonymous", lambda w: "/data/")],
+    "data:dictionary": [Page("anonymous", lambda w: "/data/dictionary/")],
     "portal:feedback": [
         Page("anonymous", _public("feedback/")),
         Page("anonymous", _public("feedback/?kind=review")),
