@@ -1,0 +1,1 @@
+from api.imports.models import ImportJob  # noqa: F401
