@@ -182,9 +182,12 @@ class _Checker:
     ) -> list[Problem]:
         """The model's own validation (uniqueness is checked against the file and the loaded
         records instead, and again by the database when the plan is applied)."""
+        # Foreign keys point at rows the import loaded (the organisation, the users): checking
+        # them would cost a query per row.
+        relations = [f.name for f in instance._meta.concrete_fields if f.is_relation]
         try:
             instance.full_clean(
-                exclude=list(exclude), validate_unique=False, validate_constraints=False
+                exclude=[*exclude, *relations], validate_unique=False, validate_constraints=False
             )
         except ValidationError as error:
             return [
