@@ -4,6 +4,7 @@ workspace, personal API tokens and spreadsheet imports."""
 from django.urls import path
 
 from api.bulk import views as bulk
+from api.imports import views as imports
 from api.views import docs, tokens
 
 app_name = "data"
@@ -18,4 +19,11 @@ urlpatterns = [
     path("workspace/tokens/", tokens.tokens, name="tokens"),
     path("workspace/tokens/<int:pk>/revoke/", tokens.token_revoke_view, name="token_revoke"),
     # --- Spreadsheet imports in the workspace (api/imports/)
+    path("workspace/import/", imports.upload, name="import"),
+    path(
+        "workspace/import/template.<slug:format>",
+        imports.template_download,
+        name="import_template",
+    ),
+    path("workspace/import/<int:pk>/", imports.job, name="import_job"),
 ]

@@ -358,6 +358,11 @@ WEBHOOK_RETRY_SECONDS = env.int("WEBHOOK_RETRY_SECONDS", default=30, minimum=1)
 BULK_DOWNLOAD_MAX_AGE = env.int("BULK_DOWNLOAD_MAX_AGE", default=300, minimum=0)
 
 # -- Imports (api/imports/)
+# The largest spreadsheet or JSON file an import reads (also its uncompressed size), the most
+# rows of records it takes, and the most errors its report lists (the rest are counted).
+API_IMPORT_MAX_BYTES = env.int("API_IMPORT_MAX_BYTES", default=20 * 1024 * 1024, minimum=1024)
+API_IMPORT_MAX_ROWS = env.int("API_IMPORT_MAX_ROWS", default=10_000, minimum=1)
+API_IMPORT_MAX_ERRORS = env.int("API_IMPORT_MAX_ERRORS", default=1_000, minimum=1)
 
 # --- Authentication and permissions ---------------------------------------------------------
 

@@ -443,7 +443,7 @@ PARTS_BY_NAME = {p.name: p for p in PARTS}
 REPEATABLE = tuple(p.name for p in PARTS if p.many)
 
 # Set once when a record is created (from its name, or given by an import), never edited.
-SET_ON_CREATE = frozenset({"slug"})
+SET_ON_CREATE = frozenset({"slug", "external_id"})
 
 # Model fields that people never write, and why. Checked against the models by a test.
 _BOOKKEEPING = {
@@ -458,6 +458,11 @@ IDENTITY: dict[str, str] = {
     "public_id": "allocated once by services.identifiers; cited in letters and appeals",
     "slug": "set on creation (SET_ON_CREATE), from the name unless given",
     "organisation": "the organisation the record is created in, never moved by a form",
+}
+# The organisation's own references of a record: not part of what the register publishes or
+# freezes, set when a record is created (SET_ON_CREATE), by a form or an import.
+REFERENCES: dict[str, str] = {
+    "external_id": "the organisation's own reference, set on creation; imports match on it",
 }
 # The classification outcome and what it was computed from, frozen with every version.
 CLASSIFICATION: dict[str, str] = {
@@ -491,13 +496,13 @@ WORKFLOW: dict[str, str] = {
     "updated_by": "the actor of the last change",
 }
 NOT_EDITABLE: dict[type[models.Model], dict[str, str]] = {
-    AISystem: {**_BOOKKEEPING, **IDENTITY, **WORKFLOW, **CLASSIFICATION},
+    AISystem: {**_BOOKKEEPING, **IDENTITY, **REFERENCES, **WORKFLOW, **CLASSIFICATION},
     **{p.model: _PART_NOT_EDITABLE for p in PARTS},
 }
 # What a frozen version (``register.snapshots``) leaves out of the record and of each part:
 # everything else, the fields of the sections and parts above included, is frozen.
 NOT_FROZEN: dict[type[models.Model], frozenset[str]] = {
-    AISystem: frozenset({*_BOOKKEEPING, *WORKFLOW}),
+    AISystem: frozenset({*_BOOKKEEPING, *REFERENCES, *WORKFLOW}),
     **{p.model: frozenset(set(_PART_NOT_EDITABLE) - {"id"}) for p in PARTS},
 }
 

@@ -79,6 +79,7 @@ NOT_PAGES = {
     "sitemap_section": "a sitemap for search engines, of every language's pages",
     "api:system_export": "a JSON or CSV export of a record to another register's format",
     "api:register_export": "the public register streamed in another register's format",
+    "data:import_template": "a spreadsheet download",
 }
 
 
@@ -593,6 +594,43 @@ PAGES: dict[str, list[Page]] = {
         ),
     ],
 }
+
+
+def _import_job(*, apply: bool = False) -> Callable[[World], str]:
+    """An import job of the agency: checked with an error (too long a name, a message of the
+    models' own), or applied."""
+
+    def url(w: World) -> str:
+        from django.utils import translation
+
+        from api.imports import services as imports
+
+        name = "Кезек" if apply else "x" * 151
+        data = f"name_kk,phase\n{name},pilot\n".encode()
+        with translation.override("kk"):
+            job = imports.import_start(
+                organisation=w.draft.organisation,
+                user=w.users["editor"],
+                file_name="a.csv",
+                data=data,
+            )
+            imports.import_plan(job_id=job.pk)
+            if apply:
+                imports.import_request_apply(job=job)
+                imports.import_apply(job_id=job.pk)
+        return f"/workspace/import/{job.pk}/"
+
+    return url
+
+
+PAGES["data:import"] = [
+    Page("editor", lambda w: "/workspace/import/"),
+    Page("editor", lambda w: "/workspace/import/", lambda w: {}),
+]
+PAGES["data:import_job"] = [
+    Page("editor", _import_job()),
+    Page("approver", _import_job(apply=True)),
+]
 
 CASES = [
     pytest.param(name, index, id=f"{name}-{index}")

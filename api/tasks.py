@@ -1,0 +1,30 @@
+"""Celery tasks of the API: thin, they take an id and call a service, which claims its work
+with a conditional UPDATE (a redelivered task does nothing)."""
+
+from __future__ import annotations
+
+from typing import Any, Final
+
+from celery import shared_task
+from django.db import InterfaceError, OperationalError
+
+_RETRY: Final[dict[str, Any]] = {
+    "acks_late": True,
+    "autoretry_for": (OperationalError, InterfaceError),
+    "retry_backoff": True,
+    "max_retries": 3,
+}
+
+
+@shared_task(name="api.plan_import", **_RETRY)
+def plan_import(job_id: int) -> None:
+    from api.imports.services import import_plan
+
+    import_plan(job_id=job_id)
+
+
+@shared_task(name="api.apply_import", **_RETRY)
+def apply_import(job_id: int) -> None:
+    from api.imports.services import import_apply
+
+    import_apply(job_id=job_id)
