@@ -21,17 +21,16 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from api.columns import EXPORT_ONLY
 from register import schema
 from register.models import AISystem
 
 SYSTEMS_SHEET = "systems"
 # The columns that name a record in the import template, first in every sheet.
 IDENTIFIERS = ("public_id", "external_id")
-# Columns of the register's own downloads that say where a row comes from: an import reads past
-# them.
-EXPORT_METADATA = frozenset(
-    {"url", "organisation", "organisation_bin", "version", "published_at", "updated_at"}
-)
+# Columns of the register's own downloads that say where a row comes from (``api.columns``,
+# the bulk downloads' table): an import reads past them.
+EXPORT_METADATA = frozenset(EXPORT_ONLY)
 # The one-to-one part, whose columns sit in the systems sheet as ``<part>.<column>``.
 INLINE_PART = next(p.name for p in schema.PARTS if not p.many)
 LIST_SEPARATOR = "; "
