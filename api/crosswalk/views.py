@@ -94,12 +94,19 @@ def _parameters(*, one_record: bool) -> list[OpenApiParameter]:
     return [formats, *query]
 
 
-def _responses(ok: str) -> dict[int, OpenApiResponse]:
+def _responses(ok: str) -> dict:
     return {
-        200: OpenApiResponse(OpenApiTypes.OBJECT, description=ok),
-        400: OpenApiResponse(ErrorSerializer, description="A parameter is invalid."),
-        404: OpenApiResponse(ErrorSerializer, description="No such format or record."),
-        429: OpenApiResponse(ErrorSerializer, description="Too many requests: see Retry-After."),
+        (200, "application/json"): OpenApiResponse(OpenApiTypes.OBJECT, description=ok),
+        (200, "text/csv"): OpenApiResponse(OpenApiTypes.STR, description=ok + " (?output=csv)"),
+        (400, "application/json"): OpenApiResponse(
+            ErrorSerializer, description="A parameter is invalid."
+        ),
+        (404, "application/json"): OpenApiResponse(
+            ErrorSerializer, description="No such format or record."
+        ),
+        (429, "application/json"): OpenApiResponse(
+            ErrorSerializer, description="Too many requests: see Retry-After."
+        ),
     }
 
 

@@ -53,7 +53,8 @@ from register.selectors import systems_with_parts
 from register.services.records import EditConflict
 
 TAG = "Drafts (agencies, with a token)"
-NOT_IN_API = gettext_lazy(
+# In the schema (English, as every description there).
+NOT_IN_API = (
     "Approving and publishing are not part of the API: an approver does them in the web "
     "workspace, and the person who submitted a record cannot publish it (four eyes)."
 )
@@ -226,7 +227,7 @@ class DraftListView(TokenView):
             "A new draft in the token's organisation, with any of its fields, its human "
             "oversight and its repeatable items (write scope). The fields are those of the "
             "workspace's forms, in every content language; the state, the organisation and the "
-            "classification are set by the register. " + str(NOT_IN_API)
+            "classification are set by the register. " + NOT_IN_API
         ),
         request=DraftWriteSerializer,
         responses={201: DraftSerializer, **_errors(400, 401, 403, 413, 429)},
@@ -266,7 +267,7 @@ class DraftView(TokenView):
             "The fields given change, the others stay (write scope). If-Match must be the "
             "draft's ETag: a draft changed since gives 412 and nothing is written. Editing a "
             "published record starts its next draft; the public keeps the last version until an "
-            "approver publishes again. " + str(NOT_IN_API)
+            "approver publishes again. " + NOT_IN_API
         ),
         parameters=[IF_MATCH],
         request=DraftPatchSerializer,
@@ -336,7 +337,7 @@ class DraftSubmitView(TokenView):
         description=(
             "Sends the draft to the organisation's approvers, as the workspace's button does "
             "(write scope): every required section must be complete, or 400 lists those that "
-            "are not. If-Match as for PATCH. " + str(NOT_IN_API)
+            "are not. If-Match as for PATCH. " + NOT_IN_API
         ),
         parameters=[IF_MATCH],
         request=None,

@@ -386,7 +386,6 @@ def test_the_docs_page_is_in_the_readers_language_with_local_assets_only(client)
     assert response["Location"] == "/ru/api-docs/"
     page = client.get("/en/api-docs/").content.decode()
     assert page.count("<h1") == 1
-    assert "swagger-ui-bundle.js" in page
     assert "updated_since" in page
     import re
 

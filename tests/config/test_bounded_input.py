@@ -22,6 +22,7 @@ SAMPLES = {
     "finding_id": "1",
     "step": "role",
     "action": "submit",
+    "format": "uk-atrs",
 }
 
 

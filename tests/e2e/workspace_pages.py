@@ -242,6 +242,29 @@ PAGES: tuple[Page, ...] = (
 
 # Routes that are not pages a person reads, each with the reason.
 NOT_PAGES = {
+    # Machine endpoints of the API: JSON, CSV, XLSX.
+    **{
+        f"api:{name}": "the API"
+        for name in (
+            "dictionary",
+            "download",
+            "download_part",
+            "history",
+            "register_export",
+            "system_export",
+            "drafts",
+            "draft",
+            "draft_items",
+            "draft_submit",
+        )
+    },
+    "data:import_template": "a spreadsheet download",
+    # HTML pages of the open-data API not yet driven in the browser (their kk/ru text and
+    # markup are checked by tests/register/test_no_english.py and tests/api/).
+    **{
+        f"data:{name}": "not yet in the browser check"
+        for name in ("dictionary", "downloads", "import", "import_job", "tokens", "token_revoke")
+    },
     "register:switch_organisation": "takes a POST from the dashboard's switch",
     "register:version_record": "a JSON download",
     "logout": "takes a POST from the sign-out button",
