@@ -15,6 +15,7 @@ from typing import Any
 
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from api import urls as api_urls
 from compliance.questionnaire import STEPS
 from register import schema, workflow
 from register.models import Membership
@@ -242,22 +243,8 @@ PAGES: tuple[Page, ...] = (
 
 # Routes that are not pages a person reads, each with the reason.
 NOT_PAGES = {
-    # Machine endpoints of the API: JSON, CSV, XLSX.
-    **{
-        f"api:{name}": "the API"
-        for name in (
-            "dictionary",
-            "download",
-            "download_part",
-            "history",
-            "register_export",
-            "system_export",
-            "drafts",
-            "draft",
-            "draft_items",
-            "draft_submit",
-        )
-    },
+    # Every route of api/urls.py answers programs (JSON, CSV, XLSX, a redirect to the docs).
+    **{f"api:{route.name}": "the API" for route in api_urls.urlpatterns},
     "data:import_template": "a spreadsheet download",
     # HTML pages of the open-data API not yet driven in the browser (their kk/ru text and
     # markup are checked by tests/register/test_no_english.py and tests/api/).
@@ -272,26 +259,6 @@ NOT_PAGES = {
     "healthz": "a probe",
     "readyz": "a probe",
     "csp-report": "receives the browser's reports",
-    "api:classify": "the API",
-    **{
-        f"api:{name}": "the API"
-        for name in (
-            "index",
-            "systems",
-            "system",
-            "versions",
-            "version",
-            "diff",
-            "organisations",
-            "organisation",
-            "statistics",
-            "rules",
-            "rule",
-            "card_schema",
-            "schema",
-        )
-    },
-    "api:docs": "redirects to the documentation page in the reader's language",
     "portal:feed": "an Atom feed",
     "portal:class_feed": "an Atom feed",
     "portal:organisation_feed": "an Atom feed",

@@ -22,6 +22,7 @@ from django.urls import get_resolver
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from api import urls as api_urls
 from compliance.models import Finding
 from compliance.questionnaire import STEPS
 from register import schema, workflow
@@ -41,34 +42,8 @@ NOT_PAGES = {
     "readyz": "a probe for the load balancer",
     "csp-report": "the browser's endpoint for policy reports",
     "set_language": "a POST that redirects",
-    "api:classify": "a JSON API",
-    **{
-        f"api:{name}": "a JSON API"
-        for name in (
-            "index",
-            "systems",
-            "system",
-            "versions",
-            "version",
-            "diff",
-            "organisations",
-            "organisation",
-            "statistics",
-            "rules",
-            "rule",
-            "card_schema",
-            "schema",
-        )
-    },
-    "api:docs": "redirects to data:api_docs in the reader's language",
-    "api:drafts": "a JSON API",
-    "api:draft": "a JSON API",
-    "api:draft_items": "a JSON API",
-    "api:draft_submit": "a JSON API",
-    "api:download": "a download of the register (CSV, XLSX, JSON)",
-    "api:download_part": "a CSV download",
-    "api:history": "a CSV download",
-    "api:dictionary": "JSON for programs, in every language at once",
+    # Every route of api/urls.py answers programs (JSON, CSV, XLSX, a redirect to the docs).
+    **{f"api:{route.name}": "the API, for programs" for route in api_urls.urlpatterns},
     "register:version_record": "a JSON download of a full record",
     "register:switch_organisation": "a POST that redirects",
     "register:part_delete": "a POST that redirects",
@@ -77,8 +52,6 @@ NOT_PAGES = {
     "robots": "instructions for crawlers",
     "sitemap": "an index of sitemaps for search engines",
     "sitemap_section": "a sitemap for search engines, of every language's pages",
-    "api:system_export": "a JSON or CSV export of a record to another register's format",
-    "api:register_export": "the public register streamed in another register's format",
     "data:import_template": "a spreadsheet download",
 }
 
