@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
+from django.utils import timezone
 
 from portal import sitemaps
 
@@ -49,7 +50,7 @@ def test_cards_are_listed_in_every_language_with_alternates(client, published_sy
     }
     assert (
         first.findtext(f"{SM}lastmod")
-        == published_system.public_record.updated_at.date().isoformat()
+        == timezone.localdate(published_system.public_record.updated_at).isoformat()
     )
 
 
