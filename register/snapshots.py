@@ -10,10 +10,11 @@ Publishing stores the result in ``PublishedVersion.record``; the public card
 (``register.cards.build_card``), the regulator's report, exports to other registers and diffs
 between versions are pure functions of it, so they never read the working copy.
 
-Layout (``kz-ai-register/record/2``; ``record/1`` had no organisation jurisdiction)::
+Layout (``kz-ai-register/record/3``; ``record/2`` had no business identification number of the
+organisation, ``record/1`` no organisation jurisdiction)::
 
     {"schema": ..., "public_id": ..., "slug": ...,
-     "organisation": {"id", "short_code", "name": {kk, ru, en}, "kind", ...},
+     "organisation": {"id", "short_code", "bin", "name": {kk, ru, en}, "kind", ...},
      "fields": {<section field>: value, ...},          # translated texts as {kk, ru, en}
      "classification": {<classification field>: value, ...},
      "parts": {"oversight": {"id": ..., ...} | null, "suppliers": [{"id": ..., ...}], ...},
@@ -40,7 +41,7 @@ from register import schema
 from register.i18n import CONTENT_LANGUAGES, column
 from register.models import AISystem, Organisation
 
-RECORD_SCHEMA = "kz-ai-register/record/2"
+RECORD_SCHEMA = "kz-ai-register/record/3"
 # The format of versions frozen before the jurisdiction and the Kazakh AI Law fields existed.
 RECORD_SCHEMA_V1 = "kz-ai-register/record/1"
 
@@ -49,6 +50,7 @@ RECORD_SCHEMA_V1 = "kz-ai-register/record/1"
 ORGANISATION_FIELDS = (
     "id",
     "short_code",
+    "bin",
     "name",
     "kind",
     "region",

@@ -13,6 +13,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, fields
 from typing import Any, Final
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 RISK_CLASSES: Final = ("prohibited", "high", "limited", "minimal", "out_of_scope")
 ROLES: Final = ("provider", "deployer", "both", "importer", "distributor")
 EXCLUSIONS: Final = (
@@ -175,11 +178,14 @@ _CHOICES: Final[Mapping[str, tuple[str, ...]]] = {
     "decision_role": DECISION_ROLES,
 }
 _REQUIRED_CHOICES: Final = frozenset({"role"})
-_CHOICE_LISTS: Final[Mapping[str, tuple[tuple[str, ...], str]]] = {
-    "prohibited_practices": (PROHIBITED_PRACTICES, "Art 5 practice"),
-    "annex_iii": (ANNEX_III_POINTS, "Annex III point"),
-    "art6_3_conditions": (ART6_3_CONDITIONS, "Art 6(3) condition"),
-    "kz_prohibited_capabilities": (KZ_PROHIBITED_CAPABILITIES, "Art 17(3) capability"),
+_CHOICE_LISTS: Final[Mapping[str, tuple[tuple[str, ...], Any]]] = {
+    "prohibited_practices": (PROHIBITED_PRACTICES, gettext_lazy("Art 5 practice")),
+    "annex_iii": (ANNEX_III_POINTS, gettext_lazy("Annex III point")),
+    "art6_3_conditions": (ART6_3_CONDITIONS, gettext_lazy("Art 6(3) condition")),
+    "kz_prohibited_capabilities": (
+        KZ_PROHIBITED_CAPABILITIES,
+        gettext_lazy("Art 17(3) capability of the Law on AI"),
+    ),
 }
 
 
@@ -193,17 +199,17 @@ def validate_answers(answers: Mapping[str, Any]) -> Answers:
     choices (`exclusion`, `kz_risk_degree`, `decision_role`), where it means "none".
     """
     if not isinstance(answers, Mapping):
-        raise ClassificationInputError({"__all__": ["The answers must be a JSON object."]})
+        raise ClassificationInputError({"__all__": [_("The answers must be a JSON object.")]})
 
     errors: dict[str, list[str]] = {}
     values: dict[str, Any] = {}
 
     for key in answers:
         if key not in ANSWER_FIELDS:
-            message = "Unknown field."
+            message = _("Unknown field.")
             close = difflib.get_close_matches(str(key), ANSWER_FIELDS, n=1)
             if close:
-                message = f"Unknown field; did you mean '{close[0]}'?"
+                message = _("Unknown field; did you mean “%(name)s”?") % {"name": close[0]}
             errors[str(key)] = [message]
 
     for name in _NULLABLE_BOOLS:
@@ -212,7 +218,7 @@ def validate_answers(answers: Mapping[str, Any]) -> Answers:
             if value is None or isinstance(value, bool):
                 values[name] = value
             else:
-                errors[name] = ["Must be true, false or null (unknown)."]
+                errors[name] = [_("Must be true, false or null (unknown).")]
 
     for name in _BOOLS:
         if name in answers:
@@ -220,7 +226,7 @@ def validate_answers(answers: Mapping[str, Any]) -> Answers:
             if isinstance(value, bool):
                 values[name] = value
             else:
-                errors[name] = ["Must be true or false."]
+                errors[name] = [_("Must be true or false.")]
 
     for name, choices in _CHOICES.items():
         if name not in answers:
@@ -231,14 +237,16 @@ def validate_answers(answers: Mapping[str, Any]) -> Answers:
             if choice in choices:
                 values[name] = choice
             else:
-                errors[name] = [f"Must be one of: {', '.join(choices)}."]
+                errors[name] = [_("Must be one of: %(values)s.") % {"values": ", ".join(choices)}]
             continue
         blank = raw is None or (isinstance(raw, str) and not raw.strip())
         choice = None if blank else _choice(raw)
         if blank or choice in choices:
             values[name] = choice
         else:
-            errors[name] = [f"Must be null or one of: {', '.join(choices)}."]
+            errors[name] = [
+                _("Must be null or one of: %(values)s.") % {"values": ", ".join(choices)}
+            ]
 
     for name, (choices, label) in _CHOICE_LISTS.items():
         if name in answers:
@@ -254,7 +262,7 @@ def validate_answers(answers: Mapping[str, Any]) -> Answers:
             if isinstance(text, str):
                 values[name] = text
             else:
-                errors[name] = ["Must be text."]
+                errors[name] = [_("Must be text.")]
 
     if errors:
         raise ClassificationInputError(errors)
@@ -266,7 +274,7 @@ def _choice(value: Any) -> str | None:
 
 
 def _choice_list(
-    value: Any, choices: tuple[str, ...], label: str
+    value: Any, choices: tuple[str, ...], label: Any
 ) -> tuple[tuple[str, ...], list[str]]:
     """Normalise a list of choices to a de-duplicated tuple in `choices` order, or report errors.
 
@@ -274,10 +282,13 @@ def _choice_list(
     """
     # A bare string is iterable too; "5a" must not be read as ["5", "a"].
     if not isinstance(value, (list, tuple)):
-        return (), ["Must be a list."]
+        return (), [_("Must be a list.")]
     # Each choice at most once: a longer list is refused whole, not item by item.
     if len(value) > len(choices):
-        return (), [f"At most {len(choices)} items, one per {label}; got {len(value)}."]
+        return (), [
+            _("At most %(most)d items, one per %(label)s; got %(count)d.")
+            % {"most": len(choices), "label": label, "count": len(value)}
+        ]
     errors: list[str] = []
     unknown = False
     seen: set[str] = set()
@@ -286,24 +297,29 @@ def _choice_list(
         if choice in choices:
             seen.add(choice)
         elif choice is None:
-            errors.append(f"Every {label} must be text, not {_json_type(item)}.")
+            errors.append(
+                _("Each %(label)s must be text, not %(type)s.")
+                % {"label": label, "type": _json_type(item)}
+            )
         else:
             unknown = True
-            errors.append(f"Unknown {label} {item[:40]!r}.")
+            errors.append(
+                _("Unknown %(label)s: “%(value)s”.") % {"label": label, "value": item[:40]}
+            )
     if unknown:
-        errors.append(f"Valid values: {', '.join(choices)}.")
+        errors.append(_("Valid values: %(values)s.") % {"values": ", ".join(choices)})
     return tuple(c for c in choices if c in seen), errors
 
 
 def _json_type(value: Any) -> str:
     if value is None:
-        return "null"
+        return _("null")
     if isinstance(value, bool):
-        return "a boolean"
+        return _("a boolean")
     if isinstance(value, (int, float)):
-        return "a number"
+        return _("a number")
     if isinstance(value, Mapping):
-        return "an object"
+        return _("an object")
     if isinstance(value, Iterable):
-        return "a list"
-    return type(value).__name__
+        return _("a list")
+    return _("a value of another type")

@@ -1,8 +1,10 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
+from django.utils import translation
 
 from compliance.classification import classify
 
@@ -157,7 +159,37 @@ def test_api_lists_the_valid_values_once_per_field(client):
         "/api/v1/classify",
         data=json.dumps({"kz_prohibited_capabilities": ["x1", "x2", "x3"]}),
         content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="en",
     )
     assert response.status_code == 400
     messages = response.json()["fields"]["kz_prohibited_capabilities"]
     assert sum("Valid values" in message for message in messages) == 1
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_field_error_is_in_the_callers_language(client, language):
+    """No message of the answers' check reaches a Kazakh or Russian caller in English."""
+    answers = {
+        "is_ai_system": "yes",
+        "open_source": 1,
+        "role": "owner",
+        "exclusion": "none of them",
+        "annex_iii": ["9z", 5],
+        "prohibited_practices": "5a",
+        "art6_3_justification": 7,
+        "unknwn": True,
+        "is_ai_sytem": True,
+    }
+    with translation.override("en"):
+        english = {
+            m
+            for ms in _post(client, json.dumps(answers), "en").json()["fields"].values()
+            for m in ms
+        }
+    response = _post(client, json.dumps(answers), language)
+    assert response.status_code == 400
+    messages = [m for ms in response.json()["fields"].values() for m in ms]
+    assert len(messages) == len(english)
+    assert not english & set(messages)
+    cyrillic = re.compile("[а-яәғқңөұүһі]", re.IGNORECASE)
+    assert all(cyrillic.search(m) for m in messages), messages

@@ -117,7 +117,7 @@ def test_all_problems_are_reported_at_once() -> None:
     errors = excinfo.value.errors
     assert set(errors) == {"annex_iii", "role", "colour"}
     assert len(errors["annex_iii"]) == 3
-    assert "'2a'" in errors["annex_iii"][0] and "'9a'" in errors["annex_iii"][1]
+    assert "“2a”" in errors["annex_iii"][0] and "“9a”" in errors["annex_iii"][1]
     # The valid values once per field, not once per bad item.
     assert sum("Valid values" in message for message in errors["annex_iii"]) == 1
     assert errors["annex_iii"][2].startswith("Valid values: 1a, 1b")
