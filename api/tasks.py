@@ -8,6 +8,12 @@ from typing import Any, Final
 from celery import shared_task
 from django.db import InterfaceError, OperationalError
 
+from api.webhooks.tasks import BEAT_SCHEDULE as WEBHOOK_BEAT_SCHEDULE
+from api.webhooks.tasks import deliver_webhook, sweep_webhooks
+
+BEAT_SCHEDULE: Final = {**WEBHOOK_BEAT_SCHEDULE}
+__all__ = ["BEAT_SCHEDULE", "apply_import", "deliver_webhook", "plan_import", "sweep_webhooks"]
+
 _RETRY: Final[dict[str, Any]] = {
     "acks_late": True,
     "autoretry_for": (OperationalError, InterfaceError),

@@ -14,6 +14,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from api.tasks import BEAT_SCHEDULE as API_BEAT_SCHEDULE
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
 from config.env import Env
 from portal.tasks import BEAT_SCHEDULE as PORTAL_BEAT_SCHEDULE
@@ -222,9 +223,10 @@ if CELERY_BROKER_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
     )
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TIMEZONE = "UTC"
-# Every periodic task, declared once: the nightly compliance sweep, the outbox sweep and the
-# daily escalation of unanswered citizen feedback.
+# Every periodic task, declared once: the nightly compliance sweep, the outbox sweep, the
+# daily escalation of unanswered citizen feedback and the webhook sweep.
 CELERY_BEAT_SCHEDULE = {
+    **API_BEAT_SCHEDULE,
     **COMPLIANCE_BEAT_SCHEDULE,
     **REGISTER_BEAT_SCHEDULE,
     **PORTAL_BEAT_SCHEDULE,

@@ -9,7 +9,7 @@ are append-only: triggers refuse UPDATE, DELETE and TRUNCATE on them. pghistory'
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 import pghistory
@@ -29,15 +29,25 @@ def no_truncate() -> pgtrigger.Trigger:
     )
 
 
-def track(model: type[Model]) -> type[Model]:
-    """Record inserts, updates and deletes of ``model`` in an append-only event table."""
-    return pghistory.track(
-        pghistory.InsertEvent(),
-        pghistory.UpdateEvent(),
-        pghistory.DeleteEvent(),
-        append_only=True,
-        meta={"triggers": [no_truncate()]},
-    )(model)
+def track(
+    model: type[Model] | None = None, *, exclude: Sequence[str] = (), related_name: str = "events"
+) -> Any:
+    """Record inserts, updates and deletes of ``model`` in an append-only event table, without
+    the fields of ``exclude`` (secrets), reached from a row as ``row.<related_name>``.
+    ``@track`` or ``@track(exclude=[...])``."""
+
+    def decorate(model: type[Model]) -> type[Model]:
+        return pghistory.track(
+            pghistory.InsertEvent(),
+            pghistory.UpdateEvent(),
+            pghistory.DeleteEvent(),
+            exclude=list(exclude) or None,
+            obj_field=pghistory.ObjForeignKey(related_name=related_name),
+            append_only=True,
+            meta={"triggers": [no_truncate()]},
+        )(model)
+
+    return decorate(model) if model is not None else decorate
 
 
 @contextlib.contextmanager

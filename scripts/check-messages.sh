@@ -4,6 +4,7 @@
 # English on a Kazakh or Russian page), or an entry of the catalogue no longer used. Runs
 # makemessages as `make messages` does, compares the msgids (with their contexts and plurals,
 # obsolete `#~` entries left out, header dates ignored) and restores the catalogues afterwards.
+# Fails as well on an untranslated, fuzzy or invalid entry (a missing plural form, say).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -61,6 +62,14 @@ sys.exit(1 if before != after else 0)
 PY
     echo "locale/$language/LC_MESSAGES/django.po is out of date with the code: run \`make messages\`" \
       "and translate the new entries" >&2
+    status=1
+  fi
+  # Every entry translated, nothing fuzzy, every plural form given, placeholders matching.
+  catalogue="$saved/$language.po"
+  if ! stats=$(msgfmt --check --statistics -o /dev/null "$catalogue" 2>&1) \
+      || grep -qE "untranslated|fuzzy" <<<"$stats"; then
+    echo "locale/$language/LC_MESSAGES/django.po is incomplete or invalid:" >&2
+    sed "s|$catalogue|locale/$language/LC_MESSAGES/django.po|" <<<"$stats" >&2
     status=1
   fi
 done

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from register.audit import track
 from register.extensions import PUBLICATION_EVENTS
 from register.validators import ChoiceListValidator
 
@@ -30,6 +31,8 @@ def new_secret() -> str:
     return secrets.token_hex(32)
 
 
+# Who registered, changed or removed an address is in the audit trail; the secret is not.
+@track(exclude=["secret"], related_name="history")
 class Webhook(models.Model):
     """An address that is told of publications, with the secret its requests are signed with."""
 
@@ -90,6 +93,12 @@ class WebhookDelivery(models.Model):
     last_error = models.CharField(_("last error"), max_length=ERROR_CHARS, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last changed"), auto_now=True)
+    next_attempt_at = models.DateTimeField(
+        _("next attempt"),
+        null=True,
+        blank=True,
+        help_text=_("When a pending delivery is due to be sent (again)."),
+    )
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     class Meta:
@@ -105,6 +114,12 @@ class WebhookDelivery(models.Model):
         indexes = [
             # The admin's list of one webhook's deliveries, newest first.
             models.Index(fields=["webhook", "-created_at"], name="delivery_by_webhook"),
+            # The sweep's pending deliveries that are due.
+            models.Index(
+                fields=["next_attempt_at"],
+                condition=Q(status__in=["pending", "sending"]),
+                name="delivery_due",
+            ),
         ]
 
     def __str__(self) -> str:

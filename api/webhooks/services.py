@@ -10,6 +10,7 @@ Requests are signed like this (the receiver checks both headers, and refuses an 
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
 import json
@@ -34,6 +35,8 @@ USER_AGENT: Final = "kz-ai-register-webhooks/1"
 # A claimed delivery whose worker vanished is claimed again after this long (seconds beyond
 # the request's own timeout).
 STALE_CLAIM_SECONDS: Final = 120
+# How many deliveries one run of the sweep attempts at most.
+SWEEP_LIMIT: Final = 200
 
 
 def signature(secret: str, timestamp: str, body: bytes) -> str:
@@ -63,10 +66,12 @@ def deliveries_create(*, system_id: int, event: str, version: int) -> list[int]:
     public_id = AISystem.objects.values_list("public_id", flat=True).get(pk=system_id)
     card, api = _addresses(public_id)
     event_id = uuid.uuid4()
-    occurred_at = timezone.now().isoformat()
+    now = timezone.now()
+    occurred_at = now.isoformat()
     deliveries = [
         WebhookDelivery(
             webhook=hook,
+            next_attempt_at=now,
             event_id=event_id,
             event=event,
             public_id=public_id,
@@ -130,14 +135,19 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> int:
         return int(error.code)
 
 
+def _claimable(now: dt.datetime) -> Q:
+    """Deliveries an attempt may take: pending ones, and those whose worker vanished."""
+    stale = now - timedelta(seconds=settings.WEBHOOK_TIMEOUT + STALE_CLAIM_SECONDS)
+    return Q(status=DeliveryStatus.PENDING) | Q(status=DeliveryStatus.SENDING, updated_at__lt=stale)
+
+
 def _claim(delivery_id: int) -> WebhookDelivery | None:
     """Take the delivery for one attempt (a conditional UPDATE, so that two workers never
     send it at once); ``None`` when it is sent, failed or being sent by another worker."""
-    stale = timezone.now() - timedelta(seconds=settings.WEBHOOK_TIMEOUT + STALE_CLAIM_SECONDS)
-    claimed = WebhookDelivery.objects.filter(
-        Q(status=DeliveryStatus.PENDING) | Q(status=DeliveryStatus.SENDING, updated_at__lt=stale),
-        pk=delivery_id,
-    ).update(status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, updated_at=timezone.now())
+    now = timezone.now()
+    claimed = WebhookDelivery.objects.filter(_claimable(now), pk=delivery_id).update(
+        status=DeliveryStatus.SENDING, attempts=F("attempts") + 1, updated_at=now
+    )
     if claimed != 1:
         return None
     return WebhookDelivery.objects.select_related("webhook").get(pk=delivery_id)
@@ -183,12 +193,32 @@ def delivery_attempt(*, delivery_id: int) -> Attempt:
         status = DeliveryStatus.FAILED
     if code is not None and status != DeliveryStatus.SENT:
         error = f"HTTP {code}"
+    now = timezone.now()
+    retry_in = _wait(delivery.attempts) if status == DeliveryStatus.PENDING else None
     WebhookDelivery.objects.filter(pk=delivery.pk, status=DeliveryStatus.SENDING).update(
         status=status,
         last_status_code=code,
         last_error=error[:ERROR_CHARS],
-        sent_at=timezone.now() if status == DeliveryStatus.SENT else None,
-        updated_at=timezone.now(),
+        sent_at=now if status == DeliveryStatus.SENT else None,
+        next_attempt_at=now + timedelta(seconds=retry_in) if retry_in is not None else None,
+        updated_at=now,
     )
-    retry_in = _wait(delivery.attempts) if status == DeliveryStatus.PENDING else None
     return Attempt(status=status, retry_in=retry_in)
+
+
+def deliveries_sweep(*, limit: int = SWEEP_LIMIT, now: dt.datetime | None = None) -> dict[str, int]:
+    """Attempt up to ``limit`` deliveries that are due at ``now`` (pending ones whose wait is
+    over, and those whose worker vanished), oldest first; count the outcomes. Without a broker
+    this is how a retry happens; with one, it catches deliveries whose task was lost."""
+    now = now or timezone.now()
+    due = list(
+        WebhookDelivery.objects.filter(_claimable(now))
+        .filter(Q(next_attempt_at__lte=now) | Q(next_attempt_at__isnull=True))
+        .order_by("next_attempt_at", "pk")
+        .values_list("pk", flat=True)[:limit]
+    )
+    counts: dict[str, int] = {}
+    for delivery_id in due:
+        outcome = delivery_attempt(delivery_id=delivery_id).status or "skipped"
+        counts[outcome] = counts.get(outcome, 0) + 1
+    return counts

@@ -3,8 +3,10 @@ real receiver on 127.0.0.1, retries, bounds, idempotence and the admin."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import hmac
+import io
 import json
 import socket
 import threading
@@ -12,7 +14,10 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from api.webhooks import services
 from api.webhooks.models import DeliveryStatus, Webhook, WebhookDelivery
@@ -223,6 +228,50 @@ def test_no_delivery_before_the_publication_commits(receiver, agency, editor, pu
     assert receiver.requests == []
 
 
+def test_the_sweep_sends_a_pending_delivery_once_its_wait_is_over(
+    receiver, agency, editor, publish_committed
+):
+    """Without a broker a retry cannot wait in the task: the periodic sweep (or
+    ``manage.py send_webhooks``) sends what is due, and nothing before its time."""
+    receiver.statuses = [503]
+    hook = _hook(receiver.url)
+    publish_committed(complete_system(agency, editor))
+    delivery = WebhookDelivery.objects.get(webhook=hook)
+    assert delivery.status == DeliveryStatus.PENDING
+    assert delivery.next_attempt_at > delivery.updated_at
+    assert services.deliveries_sweep(now=delivery.updated_at) == {}
+    assert len(receiver.requests) == 1
+    assert services.deliveries_sweep(now=delivery.next_attempt_at) == {DeliveryStatus.SENT: 1}
+    delivery.refresh_from_db()
+    assert delivery.status == DeliveryStatus.SENT and delivery.next_attempt_at is None
+    assert len(receiver.requests) == 2
+    assert services.deliveries_sweep(now=timezone.now() + dt.timedelta(days=1)) == {}
+
+
+def test_the_sweep_takes_back_a_delivery_whose_worker_vanished(
+    receiver, agency, editor, publish, settings
+):
+    hook = _hook(receiver.url)
+    publish(complete_system(agency, editor))  # the hooks never ran: nothing was sent
+    delivery = WebhookDelivery.objects.get(webhook=hook)
+    long_ago = timezone.now() - dt.timedelta(hours=1)
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        status=DeliveryStatus.SENDING, updated_at=long_ago, next_attempt_at=long_ago
+    )
+    out = io.StringIO()
+    call_command("send_webhooks", stdout=out)
+    assert out.getvalue().strip() == "Webhooks: sent 1."
+    assert len(receiver.requests) == 1
+    with pytest.raises(CommandError):
+        call_command("send_webhooks", "--limit", "0")
+
+
+def test_the_sweep_is_a_periodic_task():
+    from django.conf import settings
+
+    assert settings.CELERY_BEAT_SCHEDULE["api-webhook-sweep"]["task"] == "api.sweep_webhooks"
+
+
 # --- The admin ------------------------------------------------------------------------------
 
 
@@ -256,6 +305,23 @@ def test_the_admin_requires_https_unless_debug(client, site_admin, settings):
     assert response.status_code == 302
     hook = Webhook.objects.get()
     assert hook.events == ["published"] and len(hook.secret) == 64
+
+
+def test_webhook_changes_in_the_admin_are_in_the_audit_trail_without_the_secret(client, site_admin):
+    client.force_login(site_admin)
+    data = {"url": "https://example.org/hook", "description": "Open data portal"}
+    client.post(_admin_url("webhook_add"), {**data, "events": ["published"], "active": "on"})
+    hook = Webhook.objects.get()
+    client.post(
+        _admin_url("webhook_change", hook.pk), {**data, "events": ["published", "withdrawn"]}
+    )
+    client.post(_admin_url("webhook_delete", hook.pk), {"post": "yes"})
+    assert not Webhook.objects.exists()
+    events = list(apps.get_model("api", "WebhookEvent").objects.order_by("pgh_id"))
+    assert [e.pgh_label for e in events] == ["insert", "update", "delete"]
+    assert events[1].events == ["published", "withdrawn"] and events[1].active is False
+    assert all(e.pgh_context.metadata["user"] == site_admin.pk for e in events)
+    assert not hasattr(events[0], "secret")
 
 
 def test_deliveries_are_read_only_in_the_admin(
