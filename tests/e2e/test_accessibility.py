@@ -75,6 +75,23 @@ def _flush_database() -> None:
     TransactionTestCase()._fixture_teardown()
 
 
+def _import_with_an_error(organisation: Any, editor: Any) -> Any:
+    """A checked import of two rows, the second in a phase that does not exist: the job page
+    with its report and its list of errors."""
+    from api.imports import services as import_services
+    from tests.api.import_helpers import MINIMAL, csv_bytes
+
+    rows = [MINIMAL, {**MINIMAL, "phase": "someday", "external_id": "ROW-2"}]
+    with translation.override("en"):
+        job = import_services.import_start(
+            organisation=organisation, user=editor, file_name="inventory.csv", data=csv_bytes(rows)
+        )
+        import_services.import_plan(job_id=job.pk)
+    job.refresh_from_db()
+    assert job.error_count > 0, job.report
+    return job
+
+
 def _feedback_about(published: Any) -> tuple[Any, str]:
     """A citizen's report about the published record, with an address to confirm: the sent
     report (its status key) and the path of the confirmation link e-mailed to it."""
@@ -116,6 +133,15 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
                 APPROVER: User.objects.get(username=f"{ORGANISATION}-approver"),
                 REGULATOR: User.objects.get(username="regulator"),
             }
+            from api.tokens.services import token_create
+
+            token, _secret = token_create(
+                user=users[EDITOR],
+                organisation=published.organisation,
+                name="Inventory sync",
+                scope="read",
+                days=30,
+            )
             yield Site(
                 users=users,
                 sessions={who: _session_of(user) for who, user in users.items()},
@@ -128,6 +154,8 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
                 },
                 feedback=feedback,
                 confirmation=confirmation,
+                token=token,
+                import_job=_import_with_an_error(published.organisation, users[EDITOR]),
             )
         finally:
             _flush_database()

@@ -41,6 +41,8 @@ class Site:
     # the path of its confirmation link.
     feedback: Any = None
     confirmation: str = ""
+    token: Any = None  # an API token of the editor
+    import_job: Any = None  # a checked import of the editor's organisation, with an error
 
     def records(self) -> tuple[Any, ...]:
         return (self.draft, self.in_review, self.published)
@@ -203,6 +205,21 @@ def _public_pages() -> Iterator[Page]:
     )
 
 
+def _data_pages() -> Iterator[Page]:
+    """The open-data pages for re-users, and the workspace's API tokens and imports."""
+    yield Page("downloads", "data:downloads", None)
+    yield Page("data dictionary", "data:dictionary", None)
+    yield Page("API tokens", "data:tokens", EDITOR)
+    yield Page("revoke a token", "data:token_revoke", EDITOR, lambda site: {"pk": site.token.pk})
+    yield Page("import", "data:import", EDITOR)
+    yield Page(
+        "import checked, with an error",
+        "data:import_job",
+        EDITOR,
+        lambda site: {"pk": site.import_job.pk},
+    )
+
+
 def _account_pages() -> Iterator[Page]:
     yield Page("home", "home", None)
     yield Page("sign in", "login", None)
@@ -238,6 +255,7 @@ PAGES: tuple[Page, ...] = (
     *_workflow_pages(),
     *_regulator_pages(),
     *_public_pages(),
+    *_data_pages(),
     *_account_pages(),
 )
 
@@ -246,12 +264,6 @@ NOT_PAGES = {
     # Every route of api/urls.py answers programs (JSON, CSV, XLSX, a redirect to the docs).
     **{f"api:{route.name}": "the API" for route in api_urls.urlpatterns},
     "data:import_template": "a spreadsheet download",
-    # HTML pages of the open-data API not yet driven in the browser (their kk/ru text and
-    # markup are checked by tests/register/test_no_english.py and tests/api/).
-    **{
-        f"data:{name}": "not yet in the browser check"
-        for name in ("dictionary", "downloads", "import", "import_job", "tokens", "token_revoke")
-    },
     "register:switch_organisation": "takes a POST from the dashboard's switch",
     "register:version_record": "a JSON download",
     "logout": "takes a POST from the sign-out button",
