@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "compliance",
     "portal",
     "api",
+    "oversight",
     "demo",
     # The project's own system checks (config/checks.py).
     "config.apps.ProjectConfig",

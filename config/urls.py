@@ -43,6 +43,7 @@ urlpatterns += i18n_patterns(
     path("", home_views.home, name="home"),
     path("", include("portal.urls")),
     path("", include("api.page_urls")),
+    path("", include("oversight.urls")),
     # Before register's: its workflow route would take ".../findings/" as an action.
     path("", include("compliance.urls")),
     path("", include("register.urls")),

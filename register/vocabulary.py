@@ -210,6 +210,24 @@ ANNEX_III_USES: Final[Mapping[str, Translations]] = {
 
 # "(not yet translated; shown in …)": one whole sentence per language, so that translators can
 # inflect the language name as their grammar needs.
+# The eight areas of Annex III, which its points ("5a") belong to by their number.
+ANNEX_III_AREAS: Final[Mapping[str, Any]] = {
+    "1": _("Biometrics"),
+    "2": _("Critical infrastructure"),
+    "3": _("Education and vocational training"),
+    "4": _("Employment, workers' management and access to self-employment"),
+    "5": _("Access to essential private services and to public services and benefits"),
+    "6": _("Law enforcement"),
+    "7": _("Migration, asylum and border control"),
+    "8": _("Administration of justice and democratic processes"),
+}
+
+
+def annex_iii_points(area: str) -> tuple[str, ...]:
+    """The points of Annex III in ``area`` ("5" -> "5a", "5b", ...)."""
+    return tuple(point for point in ANNEX_III_USES if point.rstrip("abcdefgh") == area)
+
+
 FALLBACK_MARKERS: Final[dict[str, Any]] = {
     "kk": _("(not yet translated; shown in Kazakh)"),
     "ru": _("(not yet translated; shown in Russian)"),

@@ -29,10 +29,15 @@ Record = tuple[dict[str, Any], dict[str, Any]]
 
 def csv_text(sheet: Sheet, rows: Iterable[list[Any]]) -> Iterator[str]:
     """The CSV of ``rows`` (lists of cells) under ``sheet``'s header, in chunks."""
+    return csv_table(sheet.header, rows)
+
+
+def csv_table(header: list[str], rows: Iterable[list[Any]]) -> Iterator[str]:
+    """The CSV of ``rows`` (lists of cells, neutralised already) under ``header``, in chunks."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     buffer.write(BOM)
-    writer.writerow(sheet.header)
+    writer.writerow(header)
     for row in rows:
         writer.writerow(row)
         if buffer.tell() >= CHUNK_CHARS:
@@ -88,6 +93,20 @@ def xlsx_file(records: Iterable[Record]) -> IO[bytes]:
         for sheet in parts:
             for item in part_items(card, sheet.name):
                 append(sheet, sheet.values(item, meta))
+    output = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — the response closes it
+    workbook.save(output)
+    output.seek(0)
+    return output
+
+
+def xlsx_table(title: str, header: list[str], rows: Iterable[list[Any]]) -> IO[bytes]:
+    """One sheet of ``rows`` under ``header`` as an XLSX workbook, written in one pass; returns
+    the temporary file, at its start."""
+    workbook = Workbook(write_only=True)
+    worksheet = workbook.create_sheet(title=title[:31])
+    worksheet.append(header)
+    for row in rows:
+        worksheet.append([_xlsx_cell(worksheet, value) for value in row])
     output = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 — the response closes it
     workbook.save(output)
     output.seek(0)

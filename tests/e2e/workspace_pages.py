@@ -156,6 +156,17 @@ def _regulator_pages() -> Iterator[Page]:
     yield Page("regulator: history", "register:history", REGULATOR, _of("published"))
     yield Page("regulator: translation view", "register:translate", REGULATOR, _of("in_review"))
     yield Page("regulator: record's findings", "compliance:findings", REGULATOR, _of("draft"))
+    yield Page("regulator: oversight", "oversight:overview", REGULATOR)
+    yield Page(
+        "regulator: oversight with filters",
+        "oversight:overview",
+        REGULATOR,
+        query="?risk_class=high&phase=production&changed_since=not-a-date",
+    )
+    yield Page(
+        "regulator: systems of a concern", "oversight:systems", REGULATOR, query="?concern=no-fria"
+    )
+    yield Page("regulator: every system", "oversight:systems", REGULATOR)
 
 
 def _public_pages() -> Iterator[Page]:
@@ -264,6 +275,7 @@ NOT_PAGES = {
     # Every route of api/urls.py answers programs (JSON, CSV, XLSX, a redirect to the docs).
     **{f"api:{route.name}": "the API" for route in api_urls.urlpatterns},
     "data:import_template": "a spreadsheet download",
+    "oversight:export": "a CSV or XLSX download",
     "register:switch_organisation": "takes a POST from the dashboard's switch",
     "register:version_record": "a JSON download",
     "logout": "takes a POST from the sign-out button",

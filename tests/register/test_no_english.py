@@ -53,6 +53,7 @@ NOT_PAGES = {
     "sitemap": "an index of sitemaps for search engines",
     "sitemap_section": "a sitemap for search engines, of every language's pages",
     "data:import_template": "a spreadsheet download",
+    "oversight:export": "a CSV or XLSX download of the regulator's selection",
 }
 
 
@@ -596,6 +597,14 @@ def _import_job(*, apply: bool = False) -> Callable[[World], str]:
     return url
 
 
+PAGES["oversight:overview"] = [
+    Page("regulator", lambda w: "/oversight/"),
+    Page("regulator", lambda w: "/oversight/?risk_class=high&changed_since=not-a-date"),
+]
+PAGES["oversight:systems"] = [
+    Page("regulator", lambda w: "/oversight/systems/"),
+    Page("regulator", lambda w: "/oversight/systems/?concern=review-overdue&phase=nothing"),
+]
 PAGES["data:import"] = [
     Page("editor", lambda w: "/workspace/import/"),
     Page("editor", lambda w: "/workspace/import/", lambda w: {}),

@@ -1,0 +1,106 @@
+"""The filters of the regulator's overview, its lists and its exports: one form, read from the
+address, so that every view of one selection has the same address parameters."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from compliance.models import Severity
+from compliance.rules import get_catalogue
+from oversight.selectors import CONCERNS, UNCLASSIFIED
+from register.models import Jurisdiction, KzRiskDegree, Organisation, Phase, RiskClass, Status
+from register.vocabulary import ANNEX_III_AREAS
+
+ANY = ("", _("Any"))
+
+
+def _choices(choices: list[tuple[str, Any]], unset_label: Any) -> list[tuple[str, Any]]:
+    """``choices`` after "Any", the unset value ("") offered as ``UNCLASSIFIED``."""
+    return [
+        ANY,
+        *((value, label) for value, label in choices if value),
+        (UNCLASSIFIED, unset_label),
+    ]
+
+
+class OrganisationField(forms.ModelChoiceField):
+    """An organisation by its short code, in the address."""
+
+    def label_from_instance(self, obj: Organisation) -> str:
+        return str(obj.name)
+
+
+class OverviewFilterForm(forms.Form):
+    organisation = OrganisationField(
+        label=_("Organisation"),
+        queryset=Organisation.objects.order_by("short_code"),
+        to_field_name="short_code",
+        required=False,
+        empty_label=_("Any"),
+    )
+    jurisdiction = forms.ChoiceField(
+        label=_("Jurisdiction"), required=False, choices=[ANY, *Jurisdiction.choices]
+    )
+    risk_class = forms.ChoiceField(
+        label=_("Risk class under the EU AI Act"),
+        required=False,
+        choices=_choices(RiskClass.choices, _("Not yet classified")),
+    )
+    kz_risk_degree = forms.ChoiceField(
+        label=_("Risk degree under Kazakhstan's AI Law"),
+        required=False,
+        choices=_choices(KzRiskDegree.choices, _("Not assigned")),
+    )
+    annex_iii_area = forms.ChoiceField(
+        label=_("Area of Annex III"),
+        required=False,
+        choices=[
+            ANY,
+            *(
+                (area, format_lazy("{}. {}", area, label))
+                for area, label in ANNEX_III_AREAS.items()
+            ),
+        ],
+    )
+    phase = forms.ChoiceField(
+        label=_("Lifecycle phase"), required=False, choices=[ANY, *Phase.choices]
+    )
+    status = forms.ChoiceField(
+        label=_("Publication state"), required=False, choices=[ANY, *Status.choices]
+    )
+    severity = forms.ChoiceField(
+        label=_("With an open finding of severity"),
+        required=False,
+        choices=[ANY, *Severity.choices],
+    )
+    rule_id = forms.ChoiceField(label=_("With an open finding of rule"), required=False)
+    changed_since = forms.DateField(
+        label=_("Changed since"),
+        required=False,
+        help_text=_("For example, 2026-11-30"),
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    concern = forms.ChoiceField(
+        label=_("Concern"),
+        required=False,
+        choices=[ANY, *((concern.key, concern.title) for concern in CONCERNS)],
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["rule_id"].choices = [
+            ANY,
+            *((rule.id, f"{rule.id} · {rule.title_text}") for rule in get_catalogue().rules),
+        ]
+
+    def selection(self) -> dict[str, Any]:
+        """The filters to apply: the valid ones (an invalid value is shown as an error and
+        left out, never guessed)."""
+        if not self.is_bound:
+            return {}
+        self.is_valid()
+        return {name: value for name, value in self.cleaned_data.items() if value}

@@ -1,0 +1,258 @@
+"""What the regulator's overview counts: every agency's records and findings, aggregated in SQL.
+
+Every function here runs a fixed number of queries, whatever the number of records or findings
+behind it (the lists are querysets the views paginate). ``filters`` is the cleaned data of
+``oversight.forms.OverviewFilterForm``; an empty value means "any".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from compliance.models import Finding, FindingStatus, Severity
+from portal.models import OPEN_STATUSES, Report
+from register.models import (
+    AISystem,
+    HumanOversight,
+    ImpactAssessment,
+    KzRiskDegree,
+    Organisation,
+    Phase,
+    RiskClass,
+    Status,
+)
+from register.vocabulary import annex_iii_points
+
+Filters = Mapping[str, Any]
+
+# A citizen's report still unanswered after this many days is a concern of the regulator's.
+FEEDBACK_OVERDUE_DAYS: Final = 30
+# The rules listed by their number of open findings, most first.
+TOP_RULES: Final = 20
+UNCLASSIFIED: Final = "unclassified"
+
+
+def _open_findings(**extra: Any) -> QuerySet[Finding]:
+    return Finding.objects.filter(system=OuterRef("pk"), status=FindingStatus.OPEN, **extra)
+
+
+def _overseer_named() -> Exists:
+    named = (
+        Q(responsible_role_kk__gt="")
+        | Q(responsible_role_ru__gt="")
+        | Q(responsible_role_en__gt="")
+    )
+    return Exists(HumanOversight.objects.filter(named, system=OuterRef("pk")))
+
+
+def _high_risk() -> Q:
+    """High risk under either framework: the EU AI Act's class or the Kazakh risk degree."""
+    return Q(risk_class=RiskClass.HIGH) | Q(kz_risk_degree=KzRiskDegree.HIGH)
+
+
+@dataclass(frozen=True)
+class Concern:
+    """A state of a record that a regulator looks for: its key in the address, what it is
+    called, and the condition on ``AISystem`` (built when asked, as it may read the clock)."""
+
+    key: str
+    title: Any
+    condition: Callable[[], Q]
+
+
+def _no_fria() -> Q:
+    completed = ImpactAssessment.objects.filter(
+        system=OuterRef("pk"),
+        kind=ImpactAssessment.Kind.FRIA,
+        state=ImpactAssessment.State.COMPLETED,
+    )
+    return Q(phase=Phase.PRODUCTION, fria_required=True) & ~Q(Exists(completed))
+
+
+def _no_overseer() -> Q:
+    return Q(phase=Phase.PRODUCTION) & _high_risk() & ~Q(_overseer_named())
+
+
+def _prohibited() -> Q:
+    return Q(risk_class=RiskClass.PROHIBITED) | Q(classification__kz__prohibited=True)
+
+
+def _review_overdue() -> Q:
+    return Q(next_review_on__lt=timezone.localdate()) & ~Q(phase=Phase.RETIRED)
+
+
+def _published_with_blockers() -> Q:
+    return Q(status=Status.PUBLISHED) & Q(Exists(_open_findings(severity=Severity.BLOCKER)))
+
+
+def _feedback_unanswered() -> Q:
+    overdue = timezone.now() - dt.timedelta(days=FEEDBACK_OVERDUE_DAYS)
+    reports = Report.objects.filter(
+        system=OuterRef("pk"), status__in=OPEN_STATUSES, created_at__lt=overdue
+    )
+    return Q(Exists(reports))
+
+
+CONCERNS: Final[tuple[Concern, ...]] = (
+    Concern(
+        "no-fria",
+        _("High-risk systems in use without a completed fundamental-rights impact assessment"),
+        _no_fria,
+    ),
+    Concern("no-overseer", _("High-risk systems in use without a named overseer"), _no_overseer),
+    Concern(
+        "prohibited", _("Systems reported with a prohibited practice or capability"), _prohibited
+    ),
+    Concern("review-overdue", _("Systems whose review is overdue"), _review_overdue),
+    Concern(
+        "published-with-blockers",
+        _("Published systems with open blocking findings"),
+        _published_with_blockers,
+    ),
+    Concern(
+        "feedback-unanswered",
+        _("Systems with citizens' reports unanswered after 30 days"),
+        _feedback_unanswered,
+    ),
+)
+CONCERNS_BY_KEY: Final = {concern.key: concern for concern in CONCERNS}
+
+
+def _annex_iii_area(area: str) -> Q:
+    condition = Q(pk__in=[])
+    for point in annex_iii_points(area):
+        condition |= Q(annex_iii__contains=[point])
+    return condition
+
+
+def _finding_filters(filters: Filters) -> dict[str, Any]:
+    return {name: filters[name] for name in ("severity", "rule_id") if filters.get(name)}
+
+
+def systems(filters: Filters, *, concern: str = "") -> QuerySet[AISystem]:
+    """The records that match ``filters`` (and ``concern``, a key of ``CONCERNS``), of every
+    organisation, in every state."""
+    queryset = AISystem.objects.all()
+    if filters.get("organisation"):
+        queryset = queryset.filter(organisation=filters["organisation"])
+    if filters.get("jurisdiction"):
+        queryset = queryset.filter(organisation__jurisdiction=filters["jurisdiction"])
+    for name in ("phase", "status"):
+        if filters.get(name):
+            queryset = queryset.filter(**{name: filters[name]})
+    if filters.get("risk_class"):
+        value = filters["risk_class"]
+        queryset = queryset.filter(risk_class="" if value == UNCLASSIFIED else value)
+    if filters.get("kz_risk_degree"):
+        value = filters["kz_risk_degree"]
+        queryset = queryset.filter(kz_risk_degree="" if value == UNCLASSIFIED else value)
+    if filters.get("annex_iii_area"):
+        queryset = queryset.filter(_annex_iii_area(filters["annex_iii_area"]))
+    if filters.get("changed_since"):
+        queryset = queryset.filter(updated_at__gte=_start_of(filters["changed_since"]))
+    if finding := _finding_filters(filters):
+        queryset = queryset.filter(Exists(_open_findings(**finding)))
+    if concern:
+        queryset = queryset.filter(CONCERNS_BY_KEY[concern].condition())
+    return queryset
+
+
+def _start_of(day: dt.date) -> dt.datetime:
+    return timezone.make_aware(dt.datetime.combine(day, dt.time.min))
+
+
+def system_rows(filters: Filters, *, concern: str = "") -> QuerySet[AISystem]:
+    """The list of ``systems``, for a page or an export: one query per page of rows."""
+    return (
+        systems(filters, concern=concern)
+        .select_related("organisation")
+        .annotate(
+            open_findings=Count("findings", filter=Q(findings__status=FindingStatus.OPEN)),
+            open_blockers=Count(
+                "findings",
+                filter=Q(findings__status=FindingStatus.OPEN, findings__severity=Severity.BLOCKER),
+            ),
+        )
+        .order_by("organisation__short_code", "public_id")
+    )
+
+
+def finding_rows(filters: Filters) -> QuerySet[Finding]:
+    """The open findings of the records that match ``filters``, for an export."""
+    return (
+        Finding.objects.filter(
+            status=FindingStatus.OPEN, system__in=systems(filters), **_finding_filters(filters)
+        )
+        .select_related("system__organisation")
+        .order_by("system__organisation__short_code", "system__public_id", "rule_id")
+    )
+
+
+@dataclass(frozen=True)
+class Overview:
+    systems: int
+    by_risk_class: list[tuple[str, int]]  # (RiskClass value, count), in the class order
+    by_kz_risk_degree: list[tuple[str, int]]
+    # One row per organisation with records: (organisation, {class: count}, total).
+    by_organisation: list[tuple[Organisation, dict[str, int], int]]
+    findings_by_severity: list[tuple[str, int]]
+    findings_by_rule: list[tuple[str, int]]  # the TOP_RULES rules with the most
+    findings_by_organisation: dict[int, int]  # organisation id -> open findings
+    concerns: list[tuple[Concern, int]]
+
+
+def _in_order(values: list[str], counts: dict[str, int]) -> list[tuple[str, int]]:
+    return [(value, counts.get(value, 0)) for value in values]
+
+
+def overview(filters: Filters) -> Overview:
+    """The overview's figures for ``filters``: six queries."""
+    scope = systems(filters)
+    concern_counts = scope.aggregate(
+        total=Count("pk"),
+        **{c.key: Count("pk", filter=c.condition()) for c in CONCERNS},
+    )
+    classes: dict[int, dict[str, int]] = {}
+    eu: dict[str, int] = {}
+    for row in scope.values("organisation_id", "risk_class").annotate(n=Count("pk")).order_by():
+        classes.setdefault(row["organisation_id"], {})[row["risk_class"]] = row["n"]
+        eu[row["risk_class"]] = eu.get(row["risk_class"], 0) + row["n"]
+    kz = dict(scope.values_list("kz_risk_degree").annotate(n=Count("pk")).order_by())
+    findings = Finding.objects.filter(
+        status=FindingStatus.OPEN, system__in=scope, **_finding_filters(filters)
+    )
+    by_severity = dict(findings.values_list("severity").annotate(n=Count("pk")).order_by())
+    by_rule = list(
+        findings.values_list("rule_id")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "rule_id")[:TOP_RULES]
+    )
+    by_organisation = dict(
+        findings.values_list("system__organisation_id").annotate(n=Count("pk")).order_by()
+    )
+    organisations = Organisation.objects.in_bulk(list(classes))
+    rows = sorted(
+        (
+            (organisations[pk], counts, sum(counts.values()))
+            for pk, counts in classes.items()
+            if pk in organisations
+        ),
+        key=lambda row: (-row[2], str(row[0].name).casefold()),
+    )
+    return Overview(
+        systems=concern_counts["total"],
+        by_risk_class=_in_order([value for value, _label in RiskClass.choices], eu),
+        by_kz_risk_degree=_in_order([value for value, _label in KzRiskDegree.choices], kz),
+        by_organisation=rows,
+        findings_by_severity=_in_order([value for value, _label in Severity.choices], by_severity),
+        findings_by_rule=by_rule,
+        findings_by_organisation=by_organisation,
+        concerns=[(concern, concern_counts[concern.key]) for concern in CONCERNS],
+    )
