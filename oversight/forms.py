@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Severity
 from compliance.rules import get_catalogue
+from oversight.models import RegulatorRequest
 from oversight.selectors import CONCERNS, UNCLASSIFIED
 from register.models import Jurisdiction, KzRiskDegree, Organisation, Phase, RiskClass, Status
 from register.vocabulary import ANNEX_III_AREAS
@@ -104,3 +105,33 @@ class OverviewFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+
+class RequestForm(forms.Form):
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=RegulatorRequest._meta.get_field("subject").max_length,
+        help_text=_("For example: Fundamental-rights impact assessment not completed"),
+    )
+    body = forms.CharField(
+        label=_("What do you ask the agency?"),
+        max_length=RegulatorRequest._meta.get_field("body").max_length,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "The agency's editors and approvers read this, and it stays in the record's audit "
+            "trail."
+        ),
+    )
+    due_on = forms.DateField(
+        label=_("Answer due by"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("For example, 2026-12-31"),
+    )
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(
+        label=_("Your answer to the regulator"),
+        max_length=RegulatorRequest._meta.get_field("answer").max_length,
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Finding, FindingStatus, Severity
+from oversight.models import RegulatorRequest, RequestStatus
 from portal.models import OPEN_STATUSES, Report
 from register.models import (
     AISystem,
@@ -100,6 +101,13 @@ def _feedback_unanswered() -> Q:
     return Q(Exists(reports))
 
 
+def _requests_overdue() -> Q:
+    overdue = RegulatorRequest.objects.filter(
+        system=OuterRef("pk"), status=RequestStatus.OPEN, due_on__lt=timezone.localdate()
+    )
+    return Q(Exists(overdue))
+
+
 CONCERNS: Final[tuple[Concern, ...]] = (
     Concern(
         "no-fria",
@@ -120,6 +128,11 @@ CONCERNS: Final[tuple[Concern, ...]] = (
         "feedback-unanswered",
         _("Systems with citizens' reports unanswered after 30 days"),
         _feedback_unanswered,
+    ),
+    Concern(
+        "requests-overdue",
+        _("Systems with a regulator's request unanswered past its due date"),
+        _requests_overdue,
     ),
 )
 CONCERNS_BY_KEY: Final = {concern.key: concern for concern in CONCERNS}

@@ -167,6 +167,8 @@ def _regulator_pages() -> Iterator[Page]:
         "regulator: systems of a concern", "oversight:systems", REGULATOR, query="?concern=no-fria"
     )
     yield Page("regulator: every system", "oversight:systems", REGULATOR)
+    yield Page("regulator: requests on a record", "oversight:requests", REGULATOR, _of("in_review"))
+    yield Page("requests from the regulator", "oversight:requests", EDITOR, _of("in_review"))
 
 
 def _public_pages() -> Iterator[Page]:
@@ -276,6 +278,8 @@ NOT_PAGES = {
     **{f"api:{route.name}": "the API" for route in api_urls.urlpatterns},
     "data:import_template": "a spreadsheet download",
     "oversight:export": "a CSV or XLSX download",
+    "oversight:request_answer": "takes a POST from the requests page",
+    "oversight:request_close": "takes a POST from the requests page",
     "register:switch_organisation": "takes a POST from the dashboard's switch",
     "register:version_record": "a JSON download",
     "logout": "takes a POST from the sign-out button",

@@ -54,6 +54,8 @@ NOT_PAGES = {
     "sitemap_section": "a sitemap for search engines, of every language's pages",
     "data:import_template": "a spreadsheet download",
     "oversight:export": "a CSV or XLSX download of the regulator's selection",
+    "oversight:request_answer": "a POST that redirects (its errors: the requests page)",
+    "oversight:request_close": "a POST that redirects",
 }
 
 
@@ -604,6 +606,11 @@ PAGES["oversight:overview"] = [
 PAGES["oversight:systems"] = [
     Page("regulator", lambda w: "/oversight/systems/"),
     Page("regulator", lambda w: "/oversight/systems/?concern=review-overdue&phase=nothing"),
+]
+PAGES["oversight:requests"] = [
+    Page("regulator", _rec("published", "requests/")),
+    Page("editor", _rec("published", "requests/")),
+    Page("regulator", _rec("published", "requests/"), lambda w: {"due_on": "1999-01-01"}),
 ]
 PAGES["data:import"] = [
     Page("editor", lambda w: "/workspace/import/"),
