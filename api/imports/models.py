@@ -75,5 +75,13 @@ class ImportJob(models.Model):
         )
 
     @property
+    def progress_total(self) -> int:
+        """What ``rows_done`` counts towards: while applying, the records to write; else the
+        rows of the file."""
+        if self.status == self.Status.APPLYING:
+            return self.created_count + self.updated_count
+        return self.rows_total
+
+    @property
     def can_apply(self) -> bool:
         return self.status == self.Status.PLANNED and self.error_count == 0

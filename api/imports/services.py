@@ -4,11 +4,13 @@ with a conditional UPDATE, so a task delivered twice does its work once."""
 
 from __future__ import annotations
 
+import contextlib
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connections, transaction
 from django.utils import timezone, translation
 
 from api.imports.apply import ApplyFailed, apply_plan
@@ -31,12 +33,17 @@ def dry_run(
 
 @transaction.atomic
 def run_import(
-    name: str, data: bytes, *, organisation: Organisation, actor: AbstractBaseUser | None
+    name: str,
+    data: bytes,
+    *,
+    organisation: Organisation,
+    actor: AbstractBaseUser | None,
+    progress: Callable[[int], None] | None = None,
 ) -> tuple[Plan, list]:
     """Check a file and apply it in one transaction: all of it, or nothing (``ApplyFailed``,
-    ``ReadError``)."""
+    ``ReadError``). ``progress`` is told the number of rows written so far."""
     _fmt, plan = dry_run(name, data, organisation=organisation, actor=actor)
-    return plan, apply_plan(plan, organisation=organisation, actor=actor)
+    return plan, apply_plan(plan, organisation=organisation, actor=actor, progress=progress)
 
 
 def import_start(
@@ -59,9 +66,32 @@ def import_start(
 
 
 def _claim(job_id: int, frm: str, to: str) -> ImportJob | None:
-    if ImportJob.objects.filter(pk=job_id, status=frm).update(status=to) != 1:
+    claimed = ImportJob.objects.filter(pk=job_id, status=frm).update(status=to, rows_done=0)
+    if claimed != 1:
         return None
     return ImportJob.objects.select_related("organisation", "user").get(pk=job_id)
+
+
+@contextlib.contextmanager
+def _progress_outside_transaction(job_id: int) -> Iterator[Callable[[int], None]]:
+    """A ``progress`` callback that stores ``rows_done`` at once on a connection of its own,
+    so that the job page sees it move while the application's transaction is still open.
+    That transaction never writes the job's row, so this update never waits for it."""
+    connection = connections.create_connection(DEFAULT_DB_ALIAS)
+    table = connection.ops.quote_name(ImportJob._meta.db_table)
+
+    def progress(done: int) -> None:
+        with connection.cursor() as cursor:
+            # The table name is the model's own; the values are parameters.
+            cursor.execute(
+                f"UPDATE {table} SET rows_done = %s WHERE id = %s",  # noqa: S608
+                [done, job_id],
+            )
+
+    try:
+        yield progress
+    finally:
+        connection.close()
 
 
 def _report(job: ImportJob, plan: Plan) -> None:
@@ -127,10 +157,14 @@ def import_apply(*, job_id: int) -> ImportJob | None:
     job = _claim(job_id, Status.QUEUED, Status.APPLYING)
     if job is None:
         return None
-    with translation.override(job.language):
+    with translation.override(job.language), _progress_outside_transaction(job.pk) as progress:
         try:
             plan, applied = run_import(
-                job.file_name, bytes(job.data), organisation=job.organisation, actor=job.user
+                job.file_name,
+                bytes(job.data),
+                organisation=job.organisation,
+                actor=job.user,
+                progress=progress,
             )
         except ApplyFailed as failure:
             _fail(job, failure.problems)
