@@ -56,6 +56,12 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
     finished_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    # Set by each claim of a task (the dry run, the application): a job that stays in
+    # ``planning`` or ``applying`` much longer than a task may run lost its worker.
+    claimed_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When ``data`` was emptied after API_IMPORT_RETENTION_DAYS.
+    purged_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("import")

@@ -1,17 +1,24 @@
 """The import jobs of the workspace: upload, dry run, apply. The dry run and the application run
 in Celery tasks (``api.tasks``), in-process when no broker is configured; each claims its job
-with a conditional UPDATE, so a task delivered twice does its work once."""
+with a conditional UPDATE, so a task delivered twice does its work once. A periodic sweep
+(``imports_sweep``, also ``manage.py sweep_imports``) starts again the jobs whose worker
+vanished and deletes the files of old jobs."""
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
+from django.db.models import F
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from api.imports.apply import ApplyFailed, apply_plan
 from api.imports.models import ImportJob
@@ -66,7 +73,9 @@ def import_start(
 
 
 def _claim(job_id: int, frm: str, to: str) -> ImportJob | None:
-    claimed = ImportJob.objects.filter(pk=job_id, status=frm).update(status=to, rows_done=0)
+    claimed = ImportJob.objects.filter(pk=job_id, status=frm).update(
+        status=to, claimed_at=timezone.now(), attempts=F("attempts") + 1, rows_done=0
+    )
     if claimed != 1:
         return None
     return ImportJob.objects.select_related("organisation", "user").get(pk=job_id)
@@ -143,8 +152,9 @@ def import_request_apply(*, job: ImportJob) -> bool:
     """Schedule the application of a checked job without errors; False if it is not one."""
     from api.tasks import apply_import
 
+    # The application's claims are counted afresh (``MAX_ATTEMPTS``).
     queued = ImportJob.objects.filter(pk=job.pk, status=Status.PLANNED, error_count=0).update(
-        status=Status.QUEUED
+        status=Status.QUEUED, attempts=0
     )
     if queued:
         transaction.on_commit(lambda: apply_import.delay(job.pk))
@@ -178,3 +188,89 @@ def import_apply(*, job_id: int) -> ImportJob | None:
     job.finished_at = timezone.now()
     job.save()
     return job
+
+
+# A claimed job whose worker vanished is started again this many times, then it fails.
+MAX_ATTEMPTS = 2
+# Beyond a task's hard time limit, before a claim counts as lost: the worker's own clock and
+# the sweep's may differ, and the job's last write comes after the task's work.
+_CLAIM_GRACE = datetime.timedelta(minutes=1)
+# What a job that lost its worker goes back to, and the task that runs it again.
+_RESTART = {Status.PLANNING: Status.PENDING, Status.APPLYING: Status.QUEUED}
+
+
+def claim_expiry() -> datetime.timedelta:
+    """How long a job may stay claimed before the sweep takes its worker for lost: the import
+    tasks' hard time limit (``CELERY_TASK_TIME_LIMIT``) and a minute."""
+    return datetime.timedelta(seconds=settings.CELERY_TASK_TIME_LIMIT) + _CLAIM_GRACE
+
+
+def imports_sweep(*, now: datetime.datetime | None = None) -> dict[str, int]:
+    """The periodic work on import jobs; returns the number of jobs of each outcome.
+
+    - A job in ``planning`` or ``applying`` claimed longer ago than ``claim_expiry()`` lost its
+      worker (a dry run writes nothing and a lost application's transaction was rolled back):
+      it is set back to ``pending`` or ``queued`` and its task scheduled again, or, after
+      ``MAX_ATTEMPTS`` claims, it fails with a message saying so.
+    - The uploaded file of an applied or failed job, and of a checked job nobody applied, is
+      deleted once the job is ``API_IMPORT_RETENTION_DAYS`` old (the report stays); a checked
+      job then fails with a message, as it can no longer be applied.
+    """
+    now = now or timezone.now()
+    counts = {"restarted": 0, "failed": 0, "purged": 0}
+    stale = ImportJob.objects.filter(
+        status__in=list(_RESTART), claimed_at__lt=now - claim_expiry()
+    ).values_list("pk", "status", "attempts")
+    for job_id, status, attempts in stale:
+        counts["restarted" if _restart(job_id, status, attempts) else "failed"] += 1
+    counts["purged"] = _purge(now - datetime.timedelta(days=settings.API_IMPORT_RETENTION_DAYS))
+    return counts
+
+
+@transaction.atomic
+def _restart(job_id: int, status: str, attempts: int) -> bool:
+    """Start a lost job again (True) or fail it; nothing if it moved on meanwhile."""
+    from api.tasks import apply_import, plan_import
+
+    job = ImportJob.objects.select_for_update().filter(pk=job_id, status=status).first()
+    if job is None:
+        return False
+    if attempts < MAX_ATTEMPTS:
+        job.status = _RESTART[status]
+        job.rows_done = 0
+        job.save(update_fields=["status", "rows_done", "updated_at"])
+        task = plan_import if status == Status.PLANNING else apply_import
+        transaction.on_commit(lambda: task.delay(job_id))
+        return True
+    with translation.override(job.language):
+        message = _(
+            "The work on this file stopped before it finished, and again when it was started "
+            "anew. Nothing was imported. Try a smaller file, or ask the register's "
+            "administrators."
+        )
+    _fail(job, [Problem(0, "", "", message)])
+    return False
+
+
+def _purge(before: datetime.datetime) -> int:
+    """Delete the files of jobs last changed before ``before``: applied, failed, or checked and
+    never applied (those fail, since nothing is left to apply)."""
+    old = ImportJob.objects.filter(updated_at__lt=before, purged_at__isnull=True)
+    days = settings.API_IMPORT_RETENTION_DAYS
+    for job in old.filter(status=Status.PLANNED).defer("data"):
+        with translation.override(job.language):
+            message = ngettext(
+                "The file was deleted %(days)d day after it was checked, before anyone "
+                "applied it. Upload it again to import it.",
+                "The file was deleted %(days)d days after it was checked, before anyone "
+                "applied it. Upload it again to import it.",
+                days,
+            ) % {"days": days}
+        ImportJob.objects.filter(pk=job.pk, status=Status.PLANNED).update(
+            status=Status.FAILED,
+            report={**job.report, "errors": [Problem(0, "", "", message).as_json()]},
+            error_count=1,
+        )
+    return old.filter(status__in=[Status.APPLIED, Status.FAILED]).update(
+        data=b"", purged_at=timezone.now()
+    )
