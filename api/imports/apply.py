@@ -60,7 +60,12 @@ def apply_plan(
             organisation=organisation,
             actor=actor,
             records=[
-                records.NewRecord(entry.data, oversight=entry.oversight, parts=entry.parts)
+                records.NewRecord(
+                    entry.data,
+                    oversight=entry.oversight,
+                    parts=entry.parts,
+                    public_id=entry.public_id if entry.keeps_public_id else None,
+                )
                 for entry in creates
             ],
             progress=report,

@@ -46,10 +46,14 @@ def run_import(
     organisation: Organisation,
     actor: AbstractBaseUser | None,
     progress: Callable[[int], None] | None = None,
+    keep_public_ids: bool = False,
 ) -> tuple[Plan, list]:
     """Check a file and apply it in one transaction: all of it, or nothing (``ApplyFailed``,
-    ``ReadError``). ``progress`` is told the number of rows written so far."""
-    _fmt, plan = dry_run(name, data, organisation=organisation, actor=actor)
+    ``ReadError``). ``progress`` is told the number of rows written so far;
+    ``keep_public_ids`` is ``plan.make_plan``'s."""
+    _fmt, plan = dry_run(
+        name, data, organisation=organisation, actor=actor, keep_public_ids=keep_public_ids
+    )
     return plan, apply_plan(plan, organisation=organisation, actor=actor, progress=progress)
 
 

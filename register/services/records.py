@@ -19,7 +19,7 @@ from register.i18n import columns
 from register.models import AISystem, HumanOversight, Organisation, Status
 from register.permissions import role_in
 from register.services.hooks import record_changed
-from register.services.identifiers import allocate_public_ids
+from register.services.identifiers import allocate_public_ids, reserve_public_ids
 
 # Repeatable parts of a record, by the name used in nested input.
 PART_MODELS: dict[str, type[models.Model]] = {
@@ -99,6 +99,7 @@ def system_create(
     data: Mapping[str, Any],
     oversight: Mapping[str, Any] | None = None,
     parts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None,
+    public_id: str | None = None,
 ) -> AISystem:
     """Create a draft record with a new public identifier, and any of its parts.
 
@@ -108,10 +109,17 @@ def system_create(
     state, the organisation, the publisher or the classification; a withholding other than
     "fully public" needs an approver of ``organisation``. Raises ``ValidationError`` (nothing
     is written) if any row is invalid.
+
+    ``public_id`` is for an operator moving records from another copy of the register (the
+    import's ``keep_public_ids``): the record keeps that identifier instead of a new one, and
+    the counter moves past it (``ValidationError`` if a record has it already).
     """
     _refuse_create_input(organisation, actor, data, oversight, parts)
     with audit_context(user=_actor_id(actor), action="system.create"):
-        (public_id,) = allocate_public_ids(1)
+        if public_id:
+            reserve_public_ids([public_id])
+        else:
+            (public_id,) = allocate_public_ids(1)
         system = _new_system(organisation, actor, data, public_id)
         system.full_clean()
         system.save()
@@ -129,6 +137,7 @@ class NewRecord:
     data: Mapping[str, Any]
     oversight: Mapping[str, Any] | None = None
     parts: Mapping[str, Sequence[Mapping[str, Any]]] | None = None
+    public_id: str | None = None
 
 
 class RecordRefused(Exception):
@@ -165,13 +174,16 @@ def systems_create_many(
     written ``batch_size`` records at a time, with one INSERT per model. All or nothing:
     raises ``RecordRefused`` for a record that ``system_create`` refuses (``ValueError`` for
     input no caller may send), and writes nothing. ``progress`` is called with the number of
-    records written after each batch. Returns the records in the order of ``records``.
+    records written after each batch. Returns the records in the order of ``records``. A
+    record's ``public_id``, if given, is kept as ``system_create`` keeps it.
     """
     for index, record in enumerate(records):
         try:
             _refuse_create_input(organisation, actor, record.data, record.oversight, record.parts)
         except ValidationError as error:
             raise RecordRefused(index, error) from error
+    # Kept identifiers first, so that no batch hands one of them out as a new identifier.
+    reserve_public_ids(record.public_id for record in records if record.public_id)
     created: list[AISystem] = []
     for start in range(0, len(records), batch_size):
         batch = records[start : start + batch_size]
@@ -191,6 +203,7 @@ def systems_create_many(
                             data=record.data,
                             oversight=record.oversight,
                             parts=record.parts,
+                            public_id=record.public_id,
                         )
                     )
                 except ValidationError as error:
@@ -210,10 +223,11 @@ def _create_batch(
     row's fields and ``clean`` as ``system_create`` checks them, uniqueness and the other
     constraints by the database itself (``IntegrityError``)."""
     with audit_context(user=_actor_id(actor), action="system.create"):
-        public_ids = allocate_public_ids(len(batch))
+        wanted = sum(1 for record in batch if not record.public_id)
+        new_ids = iter(allocate_public_ids(wanted) if wanted else ())
         systems = [
-            _new_system(organisation, actor, record.data, public_id)
-            for record, public_id in zip(batch, public_ids, strict=True)
+            _new_system(organisation, actor, record.data, record.public_id or next(new_ids))
+            for record in batch
         ]
         rows_by_model: dict[type[models.Model], list[models.Model]] = {}
         for index, (system, record) in enumerate(zip(systems, batch, strict=True), start=start):
