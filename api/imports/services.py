@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from api.imports.apply import ApplyFailed, apply_plan
+from api.imports.columns import SYSTEMS_SHEET
 from api.imports.models import ImportJob
 from api.imports.plan import Plan, Problem, make_plan
 from api.imports.readers import ReadError, read
@@ -135,16 +136,13 @@ def import_plan(*, job_id: int) -> ImportJob | None:
 
     with translation.override(job.language):
         try:
-            fmt, plan = dry_run(
-                job.file_name,
-                bytes(job.data),
-                organisation=job.organisation,
-                actor=job.user,
-                progress=progress,
-            )
+            fmt, book = read(job.file_name, bytes(job.data))
         except ReadError as error:
             _fail(job, [Problem(0, "", "", m) for m in ValidationError(error).messages])
             return job
+        # What the progress bar counts towards, known once the file is read.
+        ImportJob.objects.filter(pk=job_id).update(rows_total=len(book[SYSTEMS_SHEET].rows))
+        plan = make_plan(book, organisation=job.organisation, actor=job.user, progress=progress)
     job.format = fmt
     _report(job, plan)
     job.status = Status.PLANNED

@@ -9,7 +9,8 @@ import io
 
 import pytest
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from api.imports import services
@@ -69,6 +70,22 @@ def test_the_progress_of_an_application_is_seen_before_its_transaction_ends(
             "SELECT rows_done FROM api_importjob WHERE id = %s", [job.pk]
         ).fetchone()
     assert seen == (7,)
+
+
+def test_the_dry_run_stores_the_rows_it_counts_towards_before_it_checks_them(agency, editor):
+    job = _job(agency, editor, rows=[{**MINIMAL, "external_id": f"T-{n}"} for n in range(5)])
+    with CaptureQueriesContext(connection) as queries:
+        services.import_plan(job_id=job.pk)
+    sql = [query["sql"] for query in queries.captured_queries]
+    total = next(
+        i
+        for i, q in enumerate(sql)
+        if q.startswith('UPDATE "api_importjob"') and '"rows_total" = 5' in q
+    )
+    records = next(i for i, q in enumerate(sql) if 'FROM "register_aisystem"' in q)
+    assert total < records  # the page shows "0 of 5" while the rows are checked
+    job.refresh_from_db()
+    assert (job.status, job.rows_done, job.rows_total) == (Status.PLANNED, 5, 5)
 
 
 def test_an_applied_job_counts_its_rows_again_and_was_claimed(
