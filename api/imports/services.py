@@ -234,7 +234,10 @@ def _restart(job_id: int, status: str, attempts: int) -> bool:
     """Start a lost job again (True) or fail it; nothing if it moved on meanwhile."""
     from api.tasks import apply_import, plan_import
 
-    job = ImportJob.objects.select_for_update().filter(pk=job_id, status=status).first()
+    # Without the file: saving the job then writes only the fields that were loaded.
+    job = (
+        ImportJob.objects.select_for_update().defer("data").filter(pk=job_id, status=status).first()
+    )
     if job is None:
         return False
     if attempts < MAX_ATTEMPTS:
