@@ -11,8 +11,24 @@ from django.db import InterfaceError, OperationalError
 from api.webhooks.tasks import BEAT_SCHEDULE as WEBHOOK_BEAT_SCHEDULE
 from api.webhooks.tasks import deliver_webhook, sweep_webhooks
 
-BEAT_SCHEDULE: Final = {**WEBHOOK_BEAT_SCHEDULE}
-__all__ = ["BEAT_SCHEDULE", "apply_import", "deliver_webhook", "plan_import", "sweep_webhooks"]
+BEAT_SCHEDULE: Final = {
+    **WEBHOOK_BEAT_SCHEDULE,
+    # Import jobs whose worker vanished, and uploaded files past API_IMPORT_RETENTION_DAYS
+    # (``manage.py sweep_imports`` without a broker).
+    "api-import-sweep": {
+        "task": "api.sweep_imports",
+        "schedule": 300.0,
+        "options": {"expires": 300},
+    },
+}
+__all__ = [
+    "BEAT_SCHEDULE",
+    "apply_import",
+    "deliver_webhook",
+    "plan_import",
+    "sweep_imports",
+    "sweep_webhooks",
+]
 
 _RETRY: Final[dict[str, Any]] = {
     "acks_late": True,
@@ -34,3 +50,11 @@ def apply_import(job_id: int) -> None:
     from api.imports.services import import_apply
 
     import_apply(job_id=job_id)
+
+
+@shared_task(name="api.sweep_imports", **_RETRY)
+def sweep_imports() -> dict[str, int]:
+    """Start again the import jobs whose worker vanished; delete old jobs' files."""
+    from api.imports.services import imports_sweep
+
+    return imports_sweep()

@@ -366,6 +366,9 @@ BULK_DOWNLOAD_MAX_AGE = env.int("BULK_DOWNLOAD_MAX_AGE", default=300, minimum=0)
 API_IMPORT_MAX_BYTES = env.int("API_IMPORT_MAX_BYTES", default=20 * 1024 * 1024, minimum=1024)
 API_IMPORT_MAX_ROWS = env.int("API_IMPORT_MAX_ROWS", default=10_000, minimum=1)
 API_IMPORT_MAX_ERRORS = env.int("API_IMPORT_MAX_ERRORS", default=1_000, minimum=1)
+# Days an import's uploaded file is kept once the job is applied, failed or left unapplied
+# (then the periodic sweep deletes it; the report stays).
+API_IMPORT_RETENTION_DAYS = env.int("API_IMPORT_RETENTION_DAYS", default=30, minimum=1)
 
 # --- Authentication and permissions ---------------------------------------------------------
 

@@ -4,6 +4,7 @@ the web forms. Unchanged rows are not written at all."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -32,34 +33,63 @@ class Applied:
     name: str
 
 
+# Rows between two reports of progress while updating records one by one.
+_PROGRESS_EVERY = 200
+
+
 @transaction.atomic
 def apply_plan(
-    plan: Plan, *, organisation: Organisation, actor: AbstractBaseUser | None
+    plan: Plan,
+    *,
+    organisation: Organisation,
+    actor: AbstractBaseUser | None,
+    progress: Callable[[int], None] | None = None,
 ) -> list[Applied]:
     """Write ``plan``: ``ApplyFailed`` (and nothing written) if it has errors or a service
-    refuses a row."""
+    refuses a row. New records are created together (``records.systems_create_many``, the
+    same checks and audit trail as ``system_create``), then the matched ones are updated.
+    ``progress`` is called with the number of rows written so far. The result follows the
+    order of the file."""
     if plan.has_errors:
         raise ApplyFailed(plan.problems)
-    done = []
-    for entry in plan.entries:
-        try:
-            if entry.action == CREATE:
-                system = records.system_create(
-                    organisation=organisation,
-                    actor=actor,
-                    data=entry.data,
+    report = progress or (lambda done: None)
+    creates = [entry for entry in plan.entries if entry.action == CREATE]
+    updates = [entry for entry in plan.entries if entry.action == UPDATE]
+    try:
+        created = records.systems_create_many(
+            organisation=organisation,
+            actor=actor,
+            records=[
+                records.NewRecord(
+                    entry.data,
                     oversight=entry.oversight,
                     parts=entry.parts,
+                    public_id=entry.public_id if entry.keeps_public_id else None,
                 )
-            elif entry.action == UPDATE:
-                system = _update(entry, actor)
-            else:
-                continue
+                for entry in creates
+            ],
+            progress=report,
+        )
+    except records.RecordRefused as refused:
+        transaction.set_rollback(True)
+        raise ApplyFailed(_refusal(creates[refused.index], refused.error)) from None
+    written: dict[int, AISystem] = {
+        entry.row: system for entry, system in zip(creates, created, strict=True)
+    }
+    for done, entry in enumerate(updates, start=len(creates) + 1):
+        try:
+            written[entry.row] = _update(entry, actor)
         except (ValidationError, PermissionDenied, records.EditConflict) as error:
             transaction.set_rollback(True)
             raise ApplyFailed(_refusal(entry, error)) from None
-        done.append(Applied(entry.action, system.public_id, str(system.name)))
-    return done
+        if done % _PROGRESS_EVERY == 0:
+            report(done)
+    report(len(written))
+    return [
+        Applied(entry.action, written[entry.row].public_id, str(written[entry.row].name))
+        for entry in plan.entries
+        if entry.row in written
+    ]
 
 
 def _update(entry: Entry, actor: AbstractBaseUser | None) -> AISystem:

@@ -1,6 +1,9 @@
 """The flat column convention of spreadsheets, shared by the import template and the files an
-agency downloads to edit: which sheets and columns a file has, derived from
-``register.schema.columns()``, and how a value is written to a cell and read back from one.
+agency downloads to edit: which sheets and columns a file has, and how a value is written to a
+cell and read back from one. The columns, their headers and the cell conventions (lists, yes/no,
+the formula escape) are those of the register's downloads, declared once in ``api.columns``
+(itself derived from ``register.schema.columns()``); this module adds what only an import
+needs: the model field each header fills, and reading cells back.
 
 A systems sheet holds the record's own fields and the one-to-one part (``oversight.mode``); each
 repeatable part has a sheet of its own, titled with the part's name, whose rows name their record
@@ -21,22 +24,23 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from api.columns import EXPORT_ONLY
+from api import columns as flat
+from api.columns import EXPORT_ONLY, FORMULA_STARTS, IMPORT_IDENTIFIERS, NO, QUOTE, YES
 from register import schema
+from register.i18n import column as language_column
 from register.models import AISystem
 
 SYSTEMS_SHEET = "systems"
 # The columns that name a record in the import template, first in every sheet.
-IDENTIFIERS = ("public_id", "external_id")
+IDENTIFIERS = IMPORT_IDENTIFIERS
+LIST_SEPARATOR = flat.MULTI_SEPARATOR
+# A text for a cell: a leading formula character is neutralised with "'" (OWASP CSV injection).
+escape = flat.neutralise
 # Columns of the register's own downloads that say where a row comes from (``api.columns``,
 # the bulk downloads' table): an import reads past them.
 EXPORT_METADATA = frozenset(EXPORT_ONLY)
 # The one-to-one part, whose columns sit in the systems sheet as ``<part>.<column>``.
 INLINE_PART = next(p.name for p in schema.PARTS if not p.many)
-LIST_SEPARATOR = "; "
-YES, NO = "yes", "no"
-# OWASP CSV injection: a text cell starting with one of these is written with a leading "'".
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _INTEGER = re.compile(r"-?\d+")
 
@@ -56,22 +60,24 @@ def _model(target: str) -> type[models.Model]:
     return AISystem if target == schema.SYSTEM else schema.part(target).model
 
 
+def _cell(column: flat.FlatColumn) -> Cell:
+    assert column.field is not None  # noqa: S101 - a schema column, never metadata
+    name = language_column(column.field, column.language) if column.language else column.field
+    return Cell(column.name, column.target, name, _model(column.target)._meta.get_field(name))
+
+
 @cache
 def sheets() -> dict[str, tuple[Cell, ...]]:
-    """Every sheet of the convention, by title, with its columns after the identifiers."""
-    result: dict[str, list[Cell]] = {SYSTEMS_SHEET: []}
-    for column in schema.columns():
-        field = _model(column.target)._meta.get_field(column.name)
-        if column.target == schema.SYSTEM:
-            result[SYSTEMS_SHEET].append(Cell(column.name, column.target, column.name, field))
-        elif column.target == INLINE_PART:
-            header = f"{column.target}.{column.name}"
-            result[SYSTEMS_SHEET].append(Cell(header, column.target, column.name, field))
-        else:
-            result.setdefault(column.target, []).append(
-                Cell(column.name, column.target, column.name, field)
-            )
-    return {title: tuple(cells) for title, cells in result.items()}
+    """Every sheet of the convention, by title, with its columns after the identifiers: the
+    columns of the downloads' systems file and part files (``api.columns``)."""
+    return {
+        SYSTEMS_SHEET: tuple(_cell(column) for column in flat.record_columns()),
+        **{
+            part: tuple(_cell(column) for column in flat.part_columns(part))
+            for part in schema.REPEATABLE
+            if flat.part_columns(part)
+        },
+    }
 
 
 def headers(sheet: str) -> list[str]:
@@ -95,15 +101,10 @@ def _is_date(field: models.Field) -> bool:
     return isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
 
 
-def escape(text: str) -> str:
-    """A text for a cell: a leading formula character is neutralised with "'"."""
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
-
-
 def unescape(text: str) -> str:
     """The text of a cell written by :func:`escape`: exactly one "'" before a formula
     character is taken off."""
-    if text.startswith("'") and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith(QUOTE) and text[1:].startswith(FORMULA_STARTS):
         return text[1:]
     return text
 

@@ -56,6 +56,12 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), auto_now=True)
     finished_at = models.DateTimeField(_("applied at"), null=True, blank=True)
+    # Set by each claim of a task (the dry run, the application): a job that stays in
+    # ``planning`` or ``applying`` much longer than a task may run lost its worker.
+    claimed_at = models.DateTimeField(_("started at"), null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    # When ``data`` was emptied after API_IMPORT_RETENTION_DAYS.
+    purged_at = models.DateTimeField(_("file deleted at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("import")
@@ -73,6 +79,14 @@ class ImportJob(models.Model):
             self.Status.QUEUED,
             self.Status.APPLYING,
         )
+
+    @property
+    def progress_total(self) -> int:
+        """What ``rows_done`` counts towards: while applying, the records to write; else the
+        rows of the file."""
+        if self.status == self.Status.APPLYING:
+            return self.created_count + self.updated_count
+        return self.rows_total
 
     @property
     def can_apply(self) -> bool:

@@ -27,6 +27,7 @@ from register.i18n import columns as language_columns
 from register.models import AISystem, HumanOversight, Organisation
 from register.selectors import systems_with_parts
 from register.services import records
+from register.services.identifiers import public_id_number
 
 CREATE, UPDATE, UNCHANGED, ERROR = "create", "update", "unchanged", "error"
 ACTIONS = (CREATE, UPDATE, UNCHANGED, ERROR)
@@ -75,6 +76,8 @@ class Entry:
     part_changes: list[PartChange] = field(default_factory=list)
     changes: list[str] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    # A new record that keeps the ``public_id`` another copy of the register gave it.
+    keeps_public_id: bool = False
 
     @property
     def action(self) -> str:
@@ -144,7 +147,12 @@ class _Checker:
     """The checks of one file against one organisation's records."""
 
     def __init__(
-        self, organisation: Organisation, actor: AbstractBaseUser | None, book: Book
+        self,
+        organisation: Organisation,
+        actor: AbstractBaseUser | None,
+        book: Book,
+        *,
+        keep_public_ids: bool = False,
     ) -> None:
         self.organisation = organisation
         self.actor = actor
@@ -152,6 +160,25 @@ class _Checker:
         self.records = list(systems_with_parts().filter(organisation=organisation))
         self.by_public_id = {s.public_id: s for s in self.records}
         self.by_external_id = {s.external_id: s for s in self.records if s.external_id}
+        # Identifiers of the file that a record of the register has, whichever organisation's:
+        # only the others may be kept by new records.
+        self.keep_public_ids = keep_public_ids
+        self.taken: set[str] = set()
+        if keep_public_ids:
+            wanted = {cells.get("public_id", "") for _n, cells in book[columns.SYSTEMS_SHEET].rows}
+            self.taken = set(
+                AISystem.objects.filter(public_id__in=wanted - {""}).values_list(
+                    "public_id", flat=True
+                )
+            )
+
+    def keeps(self, public_id: str) -> bool:
+        """Whether a row naming an unknown ``public_id`` creates a record that keeps it."""
+        return (
+            self.keep_public_ids
+            and public_id not in self.taken
+            and public_id_number(public_id) is not None
+        )
 
     # --- cells -----------------------------------------------------------------------------
 
@@ -291,9 +318,14 @@ def make_plan(
     organisation: Organisation,
     actor: AbstractBaseUser | None,
     progress: Callable[[int], None] | None = None,
+    keep_public_ids: bool = False,
 ) -> Plan:
-    """What importing ``book`` into ``organisation`` as ``actor`` would do, row by row."""
-    checker = _Checker(organisation, actor, book)
+    """What importing ``book`` into ``organisation`` as ``actor`` would do, row by row.
+
+    With ``keep_public_ids`` (an operator moving records from another copy of the register,
+    ``import_systems --keep-public-ids``), a row whose ``public_id`` no record of this register
+    has creates a record that keeps it; without, such a row is an error."""
+    checker = _Checker(organisation, actor, book, keep_public_ids=keep_public_ids)
     plan = Plan(file_problems=_unknown_columns(book))
     systems = book[columns.SYSTEMS_SHEET].rows
     seen: dict[tuple[str, str], int] = {}
@@ -379,7 +411,8 @@ def _entry(
             seen[(key, value)] = number
     if entry.public_id:
         entry.system = checker.by_public_id.get(entry.public_id)
-        if entry.system is None:
+        entry.keeps_public_id = entry.system is None and checker.keeps(entry.public_id)
+        if entry.system is None and not entry.keeps_public_id:
             problems.append(
                 Problem(
                     number,
@@ -392,7 +425,11 @@ def _entry(
                 )
             )
             return entry
-        if entry.external_id and entry.external_id != entry.system.external_id:
+        if (
+            entry.system is not None
+            and entry.external_id
+            and entry.external_id != entry.system.external_id
+        ):
             problems.append(
                 Problem(
                     number,

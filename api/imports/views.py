@@ -87,9 +87,16 @@ def job(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST":
         services.import_request_apply(job=found)
         return redirect("data:import_job", pk=found.pk)
-    progress = found.rows_done if found.rows_total else 0
+    total = found.progress_total
     return render(
         request,
         "api/imports/job.html",
-        {"job": found, "report": found.report or {}, "progress": progress},
+        {
+            "job": found,
+            "report": found.report or {},
+            "progress": min(found.rows_done, total),
+            "total": total,
+            # A page that reloads itself must let the reader stop it (WCAG 2.2.1).
+            "auto_refresh": request.GET.get("refresh") != "off",
+        },
     )

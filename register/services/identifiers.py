@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from django.db import transaction
 from django.db.models import F
 
@@ -27,3 +30,32 @@ def allocate_public_ids(count: int = 1) -> list[str]:
     )
     last = IdentifierSequence.objects.select_for_update().get(name=SYSTEM_SEQUENCE).last_value
     return [format_public_id(number) for number in range(last - count + 1, last + 1)]
+
+
+_PUBLIC_ID = re.compile(rf"{re.escape(PUBLIC_ID_PREFIX)}(\d{{6,9}})")
+
+
+def public_id_number(public_id: str) -> int | None:
+    """The number of a public identifier in the register's format, else ``None``."""
+    match = _PUBLIC_ID.fullmatch(public_id)
+    return int(match.group(1)) if match else None
+
+
+@transaction.atomic
+def reserve_public_ids(public_ids: Iterable[str]) -> None:
+    """Move the counter past ``public_ids``, identifiers that another copy of the register
+    gave (a register moved to a new database keeps them: they are cited in letters and
+    appeals), so that ``allocate_public_ids`` never hands them out. ``ValueError`` for one
+    not in the register's format."""
+    numbers = []
+    for public_id in public_ids:
+        number = public_id_number(public_id)
+        if number is None:
+            raise ValueError(f"not a public identifier: {public_id!r}")
+        numbers.append(number)
+    if not numbers:
+        return
+    IdentifierSequence.objects.get_or_create(name=SYSTEM_SEQUENCE)
+    IdentifierSequence.objects.filter(name=SYSTEM_SEQUENCE, last_value__lt=max(numbers)).update(
+        last_value=max(numbers)
+    )

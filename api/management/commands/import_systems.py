@@ -24,6 +24,14 @@ class Command(BaseCommand):
         parser.add_argument("--organisation", required=True, help="the organisation's short code")
         parser.add_argument("--as", dest="username", help="the user the records are written as")
         parser.add_argument("--apply", action="store_true", help="write the records")
+        parser.add_argument(
+            "--keep-public-ids",
+            action="store_true",
+            help=(
+                "moving records from another copy of the register: a row whose public_id no "
+                "record here has creates a record that keeps it"
+            ),
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["file"]
@@ -40,10 +48,15 @@ class Command(BaseCommand):
         except OSError as error:
             raise CommandError(f"Cannot read {path}: {error.strerror}") from None
         try:
+            keep = options["keep_public_ids"]
             if options["apply"]:
-                plan, applied = run_import(path.name, data, organisation=organisation, actor=actor)
+                plan, applied = run_import(
+                    path.name, data, organisation=organisation, actor=actor, keep_public_ids=keep
+                )
             else:
-                _fmt, plan = dry_run(path.name, data, organisation=organisation, actor=actor)
+                _fmt, plan = dry_run(
+                    path.name, data, organisation=organisation, actor=actor, keep_public_ids=keep
+                )
         except ReadError as error:
             raise CommandError(" ".join(error.messages)) from None
         except ApplyFailed as failure:
