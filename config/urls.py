@@ -41,6 +41,7 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("", home_views.home, name="home"),
+    path("oversight/", include("oversight.urls")),
     path("", include("portal.urls")),
     path("", include("api.page_urls")),
     # Before register's: its workflow route would take ".../findings/" as an action.
