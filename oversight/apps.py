@@ -8,4 +8,9 @@ class OversightConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from oversight import permissions  # noqa: F401 — registers the report's rule
+        from oversight import (
+            integration,
+            permissions,  # noqa: F401 — registers the report's rule
+        )
+
+        integration.connect()
