@@ -20,7 +20,7 @@ from types import SimpleNamespace
 from typing import Any, Final
 
 from django.http import Http404
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from compliance.check_answers import AnswerRow, StepAnswers, answers_by_step
 from compliance.classification import ClassificationInputError, classify
@@ -225,8 +225,13 @@ def _report_finding(finding: Finding, language: str) -> ReportFinding:
 
 def report_context(system: AISystem, *, language: str) -> ReportContext:
     """Everything the report of ``system`` (loaded with its organisation) says, in
-    ``language``; ``Http404`` when the system has no frozen record to report on. ``QUERIES``
-    queries."""
+    ``language`` whatever language is active (the audit trail's field names included);
+    ``Http404`` when the system has no frozen record to report on. ``QUERIES`` queries."""
+    with translation.override(language):
+        return _report_context(system, language)
+
+
+def _report_context(system: AISystem, language: str) -> ReportContext:
     version = latest_version(system)
     record = version.record or {}
     versions = list(

@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import time
 
+import pytest
 from django.utils import translation
 
 from compliance.models import FindingStatus
 from oversight.reports import context as report_context_module
 from oversight.reports.context import QUERIES, report_context
-from oversight.reports.document import system_report
+from oversight.reports.document import system_report, system_report_html
 from oversight.reports.sections import SECTIONS
 from oversight.reports.verify import info_key, read_stamp
 from tests.oversight.report_support import (
@@ -20,6 +21,7 @@ from tests.oversight.report_support import (
     pdf_reader,
     pdf_text,
 )
+from tests.register.test_no_english import english_on
 
 
 def test_kazakh_report_has_every_section_the_findings_the_hash_and_kazakh_text(reported_system):
@@ -76,8 +78,6 @@ def test_report_is_in_the_language_asked_whatever_the_active_one(reported_system
     assert html_language == "kk"
     with translation.override("ru"):
         # The section titles follow the report's language, not the interface's.
-        from oversight.reports.document import system_report_html
-
         html = system_report_html(report_context(reported_system, language="en"))
     assert '<html lang="en">' in html
     assert "1. Identification and summary" in html
@@ -105,3 +105,9 @@ def test_report_context_runs_a_fixed_number_of_queries(
     assert context.version.number == 4
     assert [version.number for version in context.versions] == [4, 3, 2, 1]
     assert len(context.history) <= report_context_module.HISTORY_EXCERPT
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_english_in_a_kazakh_or_russian_report(reported_system, language):
+    html = system_report_html(report_context(reported_system, language=language))
+    assert english_on(html, language) == []

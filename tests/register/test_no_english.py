@@ -53,6 +53,7 @@ NOT_PAGES = {
     "sitemap": "an index of sitemaps for search engines",
     "sitemap_section": "a sitemap for search engines, of every language's pages",
     "data:import_template": "a spreadsheet download",
+    "oversight:system_report": "a PDF download, its text checked in tests/oversight",
 }
 
 
@@ -599,6 +600,10 @@ def _import_job(*, apply: bool = False) -> Callable[[World], str]:
 PAGES["data:import"] = [
     Page("editor", lambda w: "/workspace/import/"),
     Page("editor", lambda w: "/workspace/import/", lambda w: {}),
+]
+PAGES["oversight:verify"] = [
+    Page("regulator", lambda w: "/oversight/verify/"),
+    Page("approver", lambda w: "/oversight/verify/", lambda w: {}),
 ]
 PAGES["data:import_job"] = [
     Page("editor", _import_job()),
