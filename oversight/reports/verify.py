@@ -20,7 +20,6 @@ from typing import Final
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 from pypdf import PdfReader
-from pypdf.errors import PyPdfError
 
 from compliance.models import Finding, FindingStatus
 from compliance.rules import catalogue_version
@@ -108,7 +107,8 @@ def read_stamp(pdf: bytes) -> ReportStamp:
         reader = PdfReader(io.BytesIO(pdf), strict=False)
         info = reader.metadata or {}
         values = {key: info.get(info_key(key)) for key in REPORT_FIELDS}
-    except (PyPdfError, ValueError, TypeError, KeyError, AttributeError, OSError) as error:
+    # An uploaded file may break the parser anywhere: whatever it raises, the file is unreadable.
+    except Exception as error:
         raise ReportUnreadable(_("The file is not a PDF that can be read."), "not_pdf") from error
     texts = {
         key: str(value)[:MAX_FIELD_CHARS] if value is not None else ""

@@ -3,8 +3,10 @@ names what changed otherwise; the command and what it says."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import io
+import random
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -98,6 +100,21 @@ def test_garbage_is_unreadable(db, content, code):
     with pytest.raises(ReportUnreadable) as error:
         verify(content)
     assert error.value.code == code
+
+
+def test_a_damaged_report_is_unreadable_or_read_never_an_error(report_pdf):
+    """Cut and corrupted copies of a real report: each is either read (and compared) or
+    refused as unreadable; nothing else escapes."""
+    rng = random.Random(13)
+    damaged = [report_pdf[:cut] for cut in (10, 100, len(report_pdf) // 2, len(report_pdf) - 50)]
+    for _ in range(40):
+        content = bytearray(report_pdf)
+        for _ in range(20):
+            content[rng.randrange(len(content))] = rng.randrange(256)
+        damaged.append(bytes(content))
+    for content in damaged:
+        with contextlib.suppress(ReportUnreadable):
+            verify(content)
 
 
 def test_another_pdf_is_not_a_report(db):
