@@ -14,6 +14,10 @@ from oversight.reports.context import QUERIES, report_context
 from oversight.reports.document import system_report, system_report_html
 from oversight.reports.sections import SECTIONS
 from oversight.reports.verify import info_key, read_stamp
+from register import workflow
+from register.models import AISystem, Membership
+from register.services import publication
+from tests.factories import MembershipFactory, complete_system
 from tests.oversight.report_support import (
     KAZAKH_NAME,
     embedded_files,
@@ -111,3 +115,25 @@ def test_report_context_runs_a_fixed_number_of_queries(
 def test_no_english_in_a_kazakh_or_russian_report(reported_system, language):
     html = system_report_html(report_context(reported_system, language=language))
     assert english_on(html, language) == []
+
+
+def test_a_withdrawn_record_of_an_eu_body_is_reported_with_the_law_that_binds_it(
+    eu_agency, eu_editor, publish
+):
+    eu_approver = MembershipFactory(organisation=eu_agency, role=Membership.Role.APPROVER).user
+    system = complete_system(eu_agency, eu_editor)
+    publication.system_submit(system=system, actor=eu_editor)
+    publication.system_publish(
+        system=system, actor=eu_approver, confirmed=workflow.confirmation_names("publish")
+    )
+    publication.system_withdraw(system=system, actor=eu_approver)
+    system = AISystem.objects.select_related("organisation").get(pk=system.pk)
+    report = system_report(system, language="en")
+    flat = " ".join(pdf_text(report.pdf.content).split())
+    assert "The EU AI Act binds this organisation." in flat
+    assert "Kazakhstan's AI Law does not bind this organisation." in flat
+    assert "Withdrawn" in flat
+    assert report.context.jurisdiction == "EU"
+    assert all(
+        item.binding for item in report.context.obligations if item.rule.id.startswith("AIA")
+    )
