@@ -547,6 +547,8 @@ LOGGING = {
         },
         # django-axes logs every sign-in at INFO; failures and lockouts are warnings.
         "axes": {"level": "WARNING"},
+        # WeasyPrint logs each step and page of every PDF at INFO; refused URLs are warnings.
+        "weasyprint.progress": {"level": "WARNING"},
         **(
             {
                 # Tasks run in-process: there is no broker, yet Celery still builds a producer

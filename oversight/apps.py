@@ -9,3 +9,11 @@ class OversightConfig(AppConfig):
     name = "oversight"
     verbose_name = _("Oversight")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from oversight import (
+            integration,
+            permissions,  # noqa: F401 — registers the report's rule
+        )
+
+        integration.connect()

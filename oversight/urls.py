@@ -1,17 +1,26 @@
-"""The regulator's workspace, under ``oversight/``."""
+"""The regulator's workspace: its own pages under ``oversight/`` and the requests on a record
+under the workspace's record paths."""
 
 from django.urls import path
 
-from oversight import requests, views
+from oversight.views import overview, reports, requests
 from register import converters  # noqa: F401 — registers <public_id:…>
 
 app_name = "oversight"
 
 urlpatterns = [
-    path("oversight/", views.overview, name="overview"),
-    path("oversight/systems/", views.systems, name="systems"),
-    path("oversight/<slug:name>.<slug:format>", views.export, name="export"),
-    # --- Requests on a record (oversight/requests.py)
+    # --- The overview, the list of a selection and its exports (views/overview.py)
+    path("oversight/", overview.overview, name="overview"),
+    path("oversight/systems/", overview.systems, name="systems"),
+    path("oversight/<slug:name>.<slug:format>", overview.export, name="export"),
+    # --- Audit reports and their verification (views/reports.py)
+    path(
+        "oversight/systems/<public_id:public_id>/report.pdf",
+        reports.report_pdf,
+        name="system_report",
+    ),
+    path("oversight/verify/", reports.verify_page, name="verify"),
+    # --- Requests on a record (views/requests.py)
     path(
         "workspace/systems/<public_id:public_id>/requests/",
         requests.requests_page,

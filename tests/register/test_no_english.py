@@ -56,6 +56,7 @@ NOT_PAGES = {
     "oversight:export": "a CSV or XLSX download of the regulator's selection",
     "oversight:request_answer": "a POST that redirects (its errors: the requests page)",
     "oversight:request_close": "a POST that redirects",
+    "oversight:system_report": "a PDF download, its text checked in tests/oversight",
 }
 
 
@@ -615,6 +616,10 @@ PAGES["oversight:requests"] = [
 PAGES["data:import"] = [
     Page("editor", lambda w: "/workspace/import/"),
     Page("editor", lambda w: "/workspace/import/", lambda w: {}),
+]
+PAGES["oversight:verify"] = [
+    Page("regulator", lambda w: "/oversight/verify/"),
+    Page("approver", lambda w: "/oversight/verify/", lambda w: {}),
 ]
 PAGES["data:import_job"] = [
     Page("editor", _import_job()),
