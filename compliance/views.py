@@ -21,6 +21,7 @@ from compliance.models import Finding
 from compliance.questionnaire import STEPS, STEPS_BY_SLUG, next_step, previous_step
 from compliance.services import classification_apply, finding_waive, with_record_facts
 from register.access import capabilities, current_organisation, posted, system_for
+from register.forms import add_refusal
 from register.i18n import content_language
 from register.models import Organisation
 from register.permissions import can_read_everything, is_approver_of_owner
@@ -197,12 +198,7 @@ def waive(request: HttpRequest, public_id: str, finding_id: int) -> HttpResponse
                 expires_on=form.cleaned_data["expires_on"],
             )
         except ValidationError as error:
-            if hasattr(error, "error_dict"):
-                for field, errors in error.error_dict.items():
-                    for item in errors:
-                        form.add_error(field if field in form.fields else None, item)
-            else:
-                form.add_error(None, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The finding is waived until the date you gave."))
             return redirect("compliance:findings", public_id=public_id)

@@ -14,6 +14,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -226,6 +227,16 @@ def _formfield(field: models.Field, **kwargs: Any) -> forms.Field | None:
     if formfield is not None and field.name in LABELS:
         formfield.label = LABELS[field.name]
     return formfield
+
+
+def add_refusal(form: forms.BaseForm, error: ValidationError) -> None:
+    """A service's refusal shown on ``form``: each message on its field when the form has
+    it, on the form as a whole otherwise."""
+    if not hasattr(error, "error_dict"):
+        form.add_error(None, error)
+        return
+    for name, errors in error.error_dict.items():
+        form.add_error(name if name in form.fields else None, errors)
 
 
 def disable(form: forms.BaseForm, names: frozenset[str]) -> None:

@@ -18,15 +18,7 @@ from oversight import services
 from oversight.forms import AnswerForm, RequestForm
 from oversight.models import RegulatorRequest
 from register.access import posted, system_for
-
-
-def _errors_into(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            for item in errors:
-                form.add_error(field if field in form.fields else None, item)
-    else:
-        form.add_error(None, error)
+from register.forms import add_refusal
 
 
 def _answer_form(item: RegulatorRequest, data: Any = None) -> AnswerForm:
@@ -69,7 +61,7 @@ def requests_page(request: HttpRequest, public_id: str) -> HttpResponse:
         try:
             services.request_create(system=system, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("The request is sent. The agency sees it on the record."))
             return redirect("oversight:requests", public_id=public_id)
@@ -88,7 +80,7 @@ def answer(request: HttpRequest, public_id: str, pk: int) -> HttpResponse:
         try:
             services.request_answer(request=item, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _errors_into(form, error)
+            add_refusal(form, error)
         else:
             messages.success(request, _("Your answer is sent to the regulator."))
             return redirect("oversight:requests", public_id=public_id)

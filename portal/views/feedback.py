@@ -29,6 +29,7 @@ from portal.feedback import forms, selectors, services
 from portal.feedback.permissions import may, reads_every_report
 from portal.models import Report
 from register import ratelimit
+from register.forms import add_refusal
 from register.i18n import content_language
 from register.models import Membership
 
@@ -296,7 +297,7 @@ def case(request: HttpRequest, reference: str) -> HttpResponse:
             try:
                 SERVICES[action](report, user, form.cleaned_data)
             except ValidationError as error:
-                _add(form, error)
+                add_refusal(form, error)
             else:
                 messages.success(request, DONE[action])
                 return redirect("portal:feedback_case", reference=report.reference)
@@ -318,12 +319,3 @@ def case(request: HttpRequest, reference: str) -> HttpResponse:
 def _card_of(report: Report) -> dict[str, Any] | None:
     record = getattr(report.system, "public_record", None)
     return record.version.snapshot if record is not None else None
-
-
-def _add(form: Any, error: ValidationError) -> None:
-    """A service's refusal on the form: on its field when the form has it."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for name, errors in error.error_dict.items():
-        form.add_error(name if name in form.fields else None, errors)
