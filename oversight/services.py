@@ -1,5 +1,5 @@
 """The only writers of regulators' requests. Each service checks who may act, validates, writes
-in one transaction and records the action in the audit trail."""
+in one transaction, records the action in the audit trail and queues its e-mail."""
 
 from __future__ import annotations
 
@@ -12,12 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oversight.models import RegulatorRequest, RequestStatus
+from oversight.notifications import ANSWERING_ROLES, answered_email_enqueue, asked_email_enqueue
 from register.audit import audit_context
-from register.models import AISystem, Membership
+from register.models import AISystem
 from register.permissions import can_read_everything, role_in
-
-# The agency people who answer for their organisation's records.
-ANSWERING_ROLES = (Membership.Role.EDITOR, Membership.Role.APPROVER)
 
 
 def may_ask(user: AbstractBaseUser) -> bool:
@@ -45,6 +43,7 @@ def request_create(
     request.full_clean()
     with audit_context(user=actor.pk, action="regulator_request.create"):
         request.save()
+    asked_email_enqueue(request)
     return request
 
 
@@ -70,6 +69,7 @@ def request_answer(
     locked.full_clean()
     with audit_context(user=actor.pk, action="regulator_request.answer"):
         locked.save()
+    answered_email_enqueue(locked)
     return locked
 
 

@@ -164,3 +164,27 @@ def test_the_requests_page_runs_a_fixed_number_of_queries(
     client.force_login(regulator)
     with django_assert_max_num_queries(12):
         assert client.get(_page(system)).status_code == 200
+
+
+def test_the_agency_is_told_of_a_request_and_the_regulator_of_the_answer_in_their_language(
+    system, regulator, editor, approver, other_agency_editor
+):
+    from register.models import OutgoingEmail, Profile
+
+    Profile.objects.create(user=editor, language="kk")
+    Profile.objects.create(user=regulator, language="ru")
+    item = services.request_create(
+        system=system, actor=regulator, subject="<script>", body="Private text", due_on=DUE
+    )
+    asked = {mail.to_address: mail for mail in OutgoingEmail.objects.all()}
+    assert set(asked) == {editor.email, approver.email}
+    assert asked[editor.email].language == "kk"
+    assert "реттеуші" in asked[editor.email].body.lower()
+    assert f"/workspace/systems/{system.public_id}/requests/" in asked[editor.email].body
+    assert (
+        "Private text" not in asked[editor.email].body
+    )  # read on the page, where access is checked
+    services.request_answer(request=item, actor=editor, answer="Done.")
+    answered = OutgoingEmail.objects.get(to_address=regulator.email)
+    assert answered.language == "ru"
+    assert system.public_id in answered.subject
