@@ -169,6 +169,8 @@ def _regulator_pages() -> Iterator[Page]:
     yield Page("regulator: every system", "oversight:systems", REGULATOR)
     yield Page("regulator: requests on a record", "oversight:requests", REGULATOR, _of("in_review"))
     yield Page("requests from the regulator", "oversight:requests", EDITOR, _of("in_review"))
+    yield Page("regulator: verify a report", "oversight:verify", REGULATOR)
+    yield Page("verify a report", "oversight:verify", APPROVER)
 
 
 def _public_pages() -> Iterator[Page]:
@@ -278,6 +280,7 @@ NOT_PAGES = {
     **{f"api:{route.name}": "the API" for route in api_urls.urlpatterns},
     "data:import_template": "a spreadsheet download",
     "oversight:export": "a CSV or XLSX download",
+    "oversight:system_report": "a PDF download",
     "oversight:request_answer": "takes a POST from the requests page",
     "oversight:request_close": "takes a POST from the requests page",
     "register:switch_organisation": "takes a POST from the dashboard's switch",
