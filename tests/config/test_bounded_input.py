@@ -52,9 +52,9 @@ def _path(route: str, public_id: str) -> str:
 
 def test_every_workspace_route_with_a_record_id_is_walked():
     routes = public_id_routes()
-    # Ten pages of the record, four of compliance, in each language; the portal's pages of a
-    # published record beside them.
-    assert len([r for r in routes if "/workspace/" in r]) == 14 * len(settings.LANGUAGES)
+    # Ten pages of the record, four of compliance, three of the regulator's requests, in each
+    # language; the portal's pages of a published record and its audit report beside them.
+    assert len([r for r in routes if "/workspace/" in r]) == 17 * len(settings.LANGUAGES)
     assert len([r for r in routes if "/workspace/" not in r]) >= 5 * len(settings.LANGUAGES)
 
 
