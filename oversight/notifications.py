@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from oversight.models import RegulatorRequest
-from register.models import EmailKind, Membership, OutgoingEmail
+from register.models import EmailKind, OutgoingEmail
 from register.services.outbox import Draft, email_enqueue, user_language
 
 SUBJECTS = {
     "asked": gettext_noop("AI Register: the regulator asks about {public_id}"),
     "answered": gettext_noop("AI Register: the agency answered your request about {public_id}"),
 }
-ANSWERING_ROLES = (Membership.Role.EDITOR, Membership.Role.APPROVER)
 
 
 def _page(request: RegulatorRequest) -> str:
@@ -35,7 +34,6 @@ def _members_who_answer(organisation_id: int) -> list:
         .objects.select_related("profile")
         .filter(
             memberships__organisation_id=organisation_id,
-            memberships__role__in=ANSWERING_ROLES,
             is_active=True,
         )
         .exclude(email="")

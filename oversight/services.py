@@ -12,10 +12,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from oversight.models import RegulatorRequest, RequestStatus
-from oversight.notifications import ANSWERING_ROLES, answered_email_enqueue, asked_email_enqueue
+from oversight.notifications import answered_email_enqueue, asked_email_enqueue
 from register.audit import audit_context
 from register.models import AISystem
-from register.permissions import can_read_everything, role_in
+from register.permissions import can_read_everything, is_member_of_owner
 
 
 def may_ask(user: AbstractBaseUser) -> bool:
@@ -23,7 +23,8 @@ def may_ask(user: AbstractBaseUser) -> bool:
 
 
 def may_answer(user: AbstractBaseUser, system: AISystem) -> bool:
-    return role_in(user, system.organisation_id) in ANSWERING_ROLES
+    """The organisation's people (editors and approvers) answer for its records."""
+    return bool(is_member_of_owner(user, system))
 
 
 @transaction.atomic

@@ -17,6 +17,7 @@ from django.utils.http import content_disposition_header, urlencode
 from django.views.decorators.http import require_safe
 
 from api.bulk import writers
+from api.bulk.files import CSV, MEDIA_TYPES, XLSX
 from compliance.models import Severity
 from oversight import exports, selectors
 from oversight.forms import OverviewFilterForm
@@ -25,10 +26,8 @@ from register.models import KzRiskDegree, RiskClass
 from register.permissions import can_read_everything
 
 PAGE_SIZE = 50
-MEDIA_TYPES = {
-    "csv": "text/csv; charset=utf-8",
-    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-}
+# The exports' formats, with the media types of the open-data downloads.
+FORMATS = (CSV, XLSX)
 
 
 def regulator_required(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
@@ -142,7 +141,7 @@ def systems(request: HttpRequest) -> HttpResponse:
 @regulator_required
 def export(request: HttpRequest, name: str, format: str) -> HttpResponse:
     table = exports.EXPORTS.get(name)
-    if table is None or format not in MEDIA_TYPES:
+    if table is None or format not in FORMATS:
         raise Http404
     _form, filters, concern = _selection(request)
     if table is exports.SYSTEMS:
@@ -151,7 +150,7 @@ def export(request: HttpRequest, name: str, format: str) -> HttpResponse:
         queryset = selectors.finding_rows(filters)
     rows = table.rows(queryset)
     response: HttpResponse
-    if format == "csv":
+    if format == CSV:
         response = StreamingHttpResponse(
             writers.csv_table(table.header, rows), content_type=MEDIA_TYPES[format]
         )
