@@ -17,6 +17,7 @@ from django.core.exceptions import ImproperlyConfigured
 from api.tasks import BEAT_SCHEDULE as API_BEAT_SCHEDULE
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
 from config.env import Env
+from oversight.tasks import BEAT_SCHEDULE as OVERSIGHT_BEAT_SCHEDULE
 from portal.tasks import BEAT_SCHEDULE as PORTAL_BEAT_SCHEDULE
 from register import languages
 from register.tasks import BEAT_SCHEDULE as REGISTER_BEAT_SCHEDULE
@@ -217,11 +218,30 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_VISIBILITY_TIMEOUT = env.int(
     "CELERY_BROKER_VISIBILITY_TIMEOUT", default=3600, minimum=1
 )
-if CELERY_BROKER_VISIBILITY_TIMEOUT <= CELERY_TASK_TIME_LIMIT:
+
+# Audit reports of an organisation or of the whole register: built by the task
+# ``oversight.build_report`` within these limits (seconds; megabytes held by the process), of at
+# most REPORTS_MAX_SYSTEMS systems, and kept in the "reports" storage (STORAGES below) for
+# REPORTS_RETENTION_DAYS after they were last asked for.
+REPORTS_MAX_SYSTEMS = env.int("REPORTS_MAX_SYSTEMS", default=1000, minimum=1)
+REPORTS_SOFT_TIME_LIMIT = env.int("REPORTS_SOFT_TIME_LIMIT", default=900, minimum=1)
+REPORTS_TIME_LIMIT = env.int("REPORTS_TIME_LIMIT", default=REPORTS_SOFT_TIME_LIMIT + 60, minimum=1)
+REPORTS_MEMORY_LIMIT_MB = env.int("REPORTS_MEMORY_LIMIT_MB", default=2048, minimum=64)
+REPORTS_RETENTION_DAYS = env.int("REPORTS_RETENTION_DAYS", default=90, minimum=1)
+if REPORTS_TIME_LIMIT <= REPORTS_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured(
-        "CELERY_BROKER_VISIBILITY_TIMEOUT must be longer than CELERY_TASK_TIME_LIMIT "
-        f"({CELERY_TASK_TIME_LIMIT} s), got {CELERY_BROKER_VISIBILITY_TIMEOUT}."
+        "REPORTS_TIME_LIMIT must be longer than REPORTS_SOFT_TIME_LIMIT "
+        f"({REPORTS_SOFT_TIME_LIMIT} s), got {REPORTS_TIME_LIMIT}."
     )
+for _name, _limit in (
+    ("CELERY_TASK_TIME_LIMIT", CELERY_TASK_TIME_LIMIT),
+    ("REPORTS_TIME_LIMIT", REPORTS_TIME_LIMIT),
+):
+    if _limit >= CELERY_BROKER_VISIBILITY_TIMEOUT:
+        raise ImproperlyConfigured(
+            f"CELERY_BROKER_VISIBILITY_TIMEOUT must be longer than {_name} "
+            f"({_limit} s), got {CELERY_BROKER_VISIBILITY_TIMEOUT}."
+        )
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TIMEZONE = "UTC"
 # Every periodic task, declared once: the nightly compliance sweep, the outbox sweep, the
@@ -231,6 +251,7 @@ CELERY_BEAT_SCHEDULE = {
     **COMPLIANCE_BEAT_SCHEDULE,
     **REGISTER_BEAT_SCHEDULE,
     **PORTAL_BEAT_SCHEDULE,
+    **OVERSIGHT_BEAT_SCHEDULE,
 }
 
 # Which sets of rules of the compliance catalogue apply on this installation.
@@ -438,8 +459,33 @@ TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
+# Audit reports of organisations and of the register: files under REPORTS_ROOT, or with
+# REPORTS_STORAGE=s3 an S3-compatible bucket (django-storages), private, read back only through
+# the register's own download view, which checks who asks.
+REPORTS_STORAGE = env.choice("REPORTS_STORAGE", default="local", choices=("local", "s3"))
+REPORTS_ROOT = env.str("REPORTS_ROOT", default=str(BASE_DIR / ".data" / "reports"))
+if REPORTS_STORAGE == "s3":
+    _reports_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("REPORTS_S3_BUCKET", required=True),
+            "endpoint_url": env.str("REPORTS_S3_ENDPOINT_URL") or None,
+            "region_name": env.str("REPORTS_S3_REGION") or None,
+            "access_key": env.str("REPORTS_S3_ACCESS_KEY_ID") or None,
+            "secret_key": env.str("REPORTS_S3_SECRET_ACCESS_KEY") or None,
+            "location": env.str("REPORTS_S3_PREFIX", default="reports"),
+            "default_acl": "private",
+            "file_overwrite": False,
+        },
+    }
+else:
+    _reports_storage = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": REPORTS_ROOT, "base_url": None},
+    }
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "reports": _reports_storage,
     "staticfiles": {
         "BACKEND": (
             "whitenoise.storage.CompressedManifestStaticFilesStorage"

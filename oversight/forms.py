@@ -178,3 +178,39 @@ class VerifyReportForm(forms.Form):
                 params={"limit": MAX_REPORT_BYTES // (1024 * 1024)},
             )
         return upload.read(MAX_REPORT_BYTES + 1)
+
+
+WHOLE_REGISTER = "*"
+
+
+class CollectionReportForm(forms.Form):
+    """Ask for the report of an organisation's systems or of the whole register: the choices
+    are those the user may ask for (``oversight.reports.services.may_request``)."""
+
+    scope = forms.ChoiceField(
+        label=_("Systems"),
+        error_messages={
+            "required": _("Choose whose systems the report covers."),
+            "invalid_choice": _("Choose whose systems the report covers."),
+        },
+    )
+    lang = forms.ChoiceField(
+        label=_("Language of the report"),
+        choices=[(code, SELF_NAMES[code]) for code in CONTENT_LANGUAGES],
+        error_messages={
+            "required": _("Choose the language of the report."),
+            "invalid_choice": _("Choose the language of the report."),
+        },
+    )
+
+    def __init__(self, data: Any, *, organisations: list[Organisation], whole: bool) -> None:
+        super().__init__(data)
+        self.organisations = {each.short_code: each for each in organisations}
+        choices = [(WHOLE_REGISTER, _("Every organisation: the whole register"))] if whole else []
+        self.fields["scope"].choices = choices + [
+            (code, organisation.name) for code, organisation in self.organisations.items()
+        ]
+
+    def organisation(self) -> Organisation | None:
+        """The organisation chosen, ``None`` for the whole register (once valid)."""
+        return self.organisations.get(self.cleaned_data["scope"])

@@ -20,6 +20,13 @@ urlpatterns = [
         name="system_report",
     ),
     path("oversight/verify/", reports.verify_page, name="verify"),
+    path("oversight/reports/", reports.collection_reports, name="collection_reports"),
+    path("oversight/reports/<int:pk>/", reports.collection_report, name="collection_report"),
+    path(
+        "oversight/reports/<int:pk>/report.pdf",
+        reports.collection_report_pdf,
+        name="collection_report_pdf",
+    ),
     # --- Requests on a record (views/requests.py)
     path(
         "workspace/systems/<public_id:public_id>/requests/",

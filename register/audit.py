@@ -30,16 +30,23 @@ def no_truncate() -> pgtrigger.Trigger:
 
 
 def track(
-    model: type[Model] | None = None, *, exclude: Sequence[str] = (), related_name: str = "events"
+    model: type[Model] | None = None,
+    *,
+    exclude: Sequence[str] = (),
+    updates_of: Sequence[str] = (),
+    related_name: str = "events",
 ) -> Any:
     """Record inserts, updates and deletes of ``model`` in an append-only event table, without
-    the fields of ``exclude`` (secrets), reached from a row as ``row.<related_name>``.
-    ``@track`` or ``@track(exclude=[...])``."""
+    the fields of ``exclude`` (secrets), reached from a row as ``row.<related_name>``; with
+    ``updates_of``, only the updates that change one of those fields (a job's state, say, and
+    not each step of its progress). ``@track`` or ``@track(exclude=[...])``."""
 
     def decorate(model: type[Model]) -> type[Model]:
         return pghistory.track(
             pghistory.InsertEvent(),
-            pghistory.UpdateEvent(),
+            pghistory.UpdateEvent(condition=pghistory.AnyChange(*updates_of))
+            if updates_of
+            else pghistory.UpdateEvent(),
             pghistory.DeleteEvent(),
             exclude=list(exclude) or None,
             obj_field=pghistory.ObjForeignKey(related_name=related_name),

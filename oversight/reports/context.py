@@ -209,7 +209,8 @@ def _answered(facts: dict[str, Any]) -> list[tuple[StepAnswers, list[AnswerRow]]
     return [(step, rows) for step, rows in steps if rows]
 
 
-def _report_finding(finding: Finding, language: str) -> ReportFinding:
+def report_finding(finding: Finding, language: str) -> ReportFinding:
+    """``finding`` with its rule's texts in ``language``. No query."""
     rule = finding.rule
     if rule is None:
         return ReportFinding(finding, None, "", "", "", None)
@@ -245,7 +246,7 @@ def _report_context(system: AISystem, language: str) -> ReportContext:
     citizen_reports = list(
         Report.objects.filter(system=system).order_by("-created_at", "-pk")[: CITIZEN_REPORTS + 1]
     )
-    rendered = [_report_finding(finding, language) for finding in findings]
+    rendered = [report_finding(finding, language) for finding in findings]
     facts = _classification_facts(record)
     now = timezone.now()
     return ReportContext(

@@ -23,11 +23,13 @@ from pypdf import PdfReader
 
 from compliance.models import Finding, FindingStatus
 from compliance.rules import catalogue_version
-from register.models import AISystem
+from register.models import AISystem, Organisation
 from register.models.versions import snapshot_digest
 
-# The report's own format, so that a later format can still be read.
+# The reports' own formats, so that a later format can still be read: of one system, and of
+# several (an organisation's or the whole register's, ``oversight.reports.collection``).
 REPORT_FORMAT: Final = "kz-ai-register/audit-report/1"
+COLLECTION_FORMAT: Final = "kz-ai-register/collection-report/1"
 
 # The ``<meta name>`` of each field in the report's HTML. WeasyPrint lower-cases a name and
 # keeps its letters and digits as the key of the document information (``info_key``).
@@ -39,6 +41,11 @@ CATALOGUE_KEY: Final = "register-catalogue-version"
 FINDINGS_KEY: Final = "register-findings-sha256"
 GENERATED_KEY: Final = "register-generated-at"
 LANGUAGE_KEY: Final = "register-language"
+# A report of several systems: its scope (an organisation's short code, or ``*`` for the whole
+# register), how many systems it shows and the digest of their records.
+SCOPE_KEY: Final = "register-scope"
+SYSTEMS_KEY: Final = "register-systems"
+RECORDS_KEY: Final = "register-records-sha256"
 REPORT_FIELDS: Final = (
     FORMAT_KEY,
     PUBLIC_ID_KEY,
@@ -48,6 +55,9 @@ REPORT_FIELDS: Final = (
     FINDINGS_KEY,
     GENERATED_KEY,
     LANGUAGE_KEY,
+    SCOPE_KEY,
+    SYSTEMS_KEY,
+    RECORDS_KEY,
 )
 
 
@@ -100,7 +110,24 @@ class ReportStamp:
     language: str
 
 
-def read_stamp(pdf: bytes) -> ReportStamp:
+@dataclass(frozen=True)
+class CollectionStamp:
+    """What a report of several systems says it was made from."""
+
+    scope: str
+    systems: int
+    records_sha256: str
+    findings_sha256: str
+    catalogue_version: str
+    generated_at: str
+    language: str
+
+
+def _not_a_report() -> ReportUnreadable:
+    return ReportUnreadable(_("The file is not an audit report of this register."), "not_a_report")
+
+
+def read_stamp(pdf: bytes) -> ReportStamp | CollectionStamp:
     """The register's fields of a report's document information; ``ReportUnreadable`` for a
     file that is not a PDF or not a report of this register."""
     try:
@@ -114,16 +141,26 @@ def read_stamp(pdf: bytes) -> ReportStamp:
         key: str(value)[:MAX_FIELD_CHARS] if value is not None else ""
         for key, value in values.items()
     }
-    if texts[FORMAT_KEY] != REPORT_FORMAT:
-        raise ReportUnreadable(
-            _("The file is not an audit report of this register."), "not_a_report"
+    if texts[FORMAT_KEY] == COLLECTION_FORMAT:
+        try:
+            systems = int(texts[SYSTEMS_KEY])
+        except ValueError as error:
+            raise _not_a_report() from error
+        return CollectionStamp(
+            scope=texts[SCOPE_KEY],
+            systems=systems,
+            records_sha256=texts[RECORDS_KEY],
+            findings_sha256=texts[FINDINGS_KEY],
+            catalogue_version=texts[CATALOGUE_KEY],
+            generated_at=texts[GENERATED_KEY],
+            language=texts[LANGUAGE_KEY],
         )
+    if texts[FORMAT_KEY] != REPORT_FORMAT:
+        raise _not_a_report()
     try:
         number = int(texts[VERSION_KEY])
     except ValueError as error:
-        raise ReportUnreadable(
-            _("The file is not an audit report of this register."), "not_a_report"
-        ) from error
+        raise _not_a_report() from error
     return ReportStamp(
         public_id=texts[PUBLIC_ID_KEY],
         version=number,
@@ -150,16 +187,31 @@ NEWER_VERSION: Final = "newer_version"
 FINDINGS_CHANGED: Final = "findings"
 CATALOGUE_CHANGED: Final = "catalogue"
 UNKNOWN_RECORD_MESSAGE: Final = _("The register holds no record with this number.")
+UNKNOWN_SCOPE: Final = "unknown_scope"
+UNKNOWN_SCOPE_MESSAGE: Final = _("The register holds no organisation with this code.")
+RECORDS_CHANGED: Final = "records"
+FINDINGS_CHANGED_MESSAGE: Final = _(
+    "The compliance findings have changed since the report was made (a finding was opened, "
+    "resolved or waived, or its severity changed)."
+)
+CATALOGUE_CHANGED_MESSAGE: Final = _("The rule catalogue has changed since the report was made.")
 
 
 @dataclass(frozen=True)
 class Verification:
     """The outcome of ``verify``: ``matches`` when nothing changed, else the ``changes``."""
 
-    stamp: ReportStamp
+    stamp: ReportStamp | CollectionStamp
     system: AISystem | None
     changes: list[Change] = field(default_factory=list)
     latest_version: int | None = None
+    #: A report of several systems: the organisation it covers (None for the whole register,
+    #: or when the register holds no organisation with the report's code).
+    organisation: Organisation | None = None
+
+    @property
+    def is_collection(self) -> bool:
+        return isinstance(self.stamp, CollectionStamp)
 
     @property
     def matches(self) -> bool:
@@ -171,9 +223,11 @@ class Verification:
 
 
 def verify(pdf: bytes) -> Verification:
-    """Compare the report ``pdf`` with the database (three queries); ``ReportUnreadable`` when
-    it is not a report of this register."""
+    """Compare the report ``pdf`` with the database (three queries for one system's, three for
+    several systems'); ``ReportUnreadable`` when it is not a report of this register."""
     stamp = read_stamp(pdf)
+    if isinstance(stamp, CollectionStamp):
+        return _verify_collection(stamp)
     system = (
         AISystem.objects.select_related("organisation").filter(public_id=stamp.public_id).first()
     )
@@ -214,20 +268,37 @@ def verify(pdf: bytes) -> Verification:
         "rule_id", "status", "severity", "waiver_expires_on"
     )
     if findings_digest(findings) != stamp.findings_sha256:
-        changes.append(
-            Change(
-                FINDINGS_CHANGED,
-                _(
-                    "The compliance findings have changed since the report was made (a finding "
-                    "was opened, resolved or waived, or its severity changed)."
-                ),
-            )
-        )
+        changes.append(Change(FINDINGS_CHANGED, FINDINGS_CHANGED_MESSAGE))
     if catalogue_version() != stamp.catalogue_version:
+        changes.append(Change(CATALOGUE_CHANGED, CATALOGUE_CHANGED_MESSAGE))
+    return Verification(stamp, system, changes, latest)
+
+
+def _verify_collection(stamp: CollectionStamp) -> Verification:
+    # Imported here: the collection's module reads this one's keys when it is imported.
+    from oversight.reports.collection import Scope, scope_digest
+
+    organisation = None
+    if stamp.scope != "*":
+        organisation = Organisation.objects.filter(short_code=stamp.scope).first()
+        if organisation is None:
+            return Verification(stamp, None, [Change(UNKNOWN_SCOPE, UNKNOWN_SCOPE_MESSAGE)])
+    digest = scope_digest(Scope(organisation))
+    changes = []
+    if digest.records_sha256 != stamp.records_sha256:
         changes.append(
             Change(
-                CATALOGUE_CHANGED,
-                _("The rule catalogue has changed since the report was made."),
+                RECORDS_CHANGED,
+                _(
+                    "The published records have changed since the report was made (a record was "
+                    "published, a new version of one was published, or one was withdrawn): the "
+                    "register now holds %(now)s of them, the report shows %(then)s."
+                )
+                % {"now": digest.systems, "then": stamp.systems},
             )
         )
-    return Verification(stamp, system, changes, latest)
+    if digest.findings_sha256 != stamp.findings_sha256:
+        changes.append(Change(FINDINGS_CHANGED, FINDINGS_CHANGED_MESSAGE))
+    if digest.catalogue_version != stamp.catalogue_version:
+        changes.append(Change(CATALOGUE_CHANGED, CATALOGUE_CHANGED_MESSAGE))
+    return Verification(stamp, None, changes, organisation=organisation)

@@ -7,21 +7,16 @@ watches the database.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import signal
-import subprocess
-import sys
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from compliance.models import Finding
 from register.models import AISystem
+from tests.worker_support import celery_worker, run_python
 
-ROOT = Path(__file__).resolve().parents[2]
 pytestmark = [pytest.mark.django_db(transaction=True), pytest.mark.slow]
 
 SAVE_A_HIGH_RISK_RECORD = """
@@ -54,69 +49,14 @@ def environ(database_url, redis_url):
     }
 
 
-def _run_python(environ: dict[str, str], code: str, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run ``code`` in a separate Python process, as another process of the register would."""
-    return subprocess.run(
-        [sys.executable, "-c", code, *args],
-        cwd=ROOT,
-        env=environ,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-
-
-@contextlib.contextmanager
-def _celery_worker(environ: dict[str, str], *pool: str) -> Iterator[subprocess.Popen[str]]:
-    """A real Celery worker on the test broker, started on an empty queue and stopped after."""
-    subprocess.run(  # a clean queue: nothing left from an earlier run
-        [sys.executable, "-m", "celery", "-A", "config", "purge", "-f"],
-        cwd=ROOT,
-        env=environ,
-        capture_output=True,
-        timeout=60,
-        check=False,
-    )
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "celery",
-            "-A",
-            "config",
-            "worker",
-            *pool,
-            "--loglevel=INFO",
-            "--without-gossip",
-            "--without-mingle",
-            "--without-heartbeat",
-        ],
-        cwd=ROOT,
-        env=environ,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        yield process
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-
-
 @pytest.fixture
 def worker(environ):
-    with _celery_worker(environ, "--pool=solo") as process:
+    with celery_worker(environ, "--pool=solo") as process:
         yield process
 
 
 def test_saving_a_record_produces_its_findings_within_seconds(worker, environ, agency, editor):
-    saved = _run_python(environ, SAVE_A_HIGH_RISK_RECORD)
+    saved = run_python(environ, SAVE_A_HIGH_RISK_RECORD)
     assert saved.returncode == 0, saved.stderr
     system = AISystem.objects.get(pk=int(saved.stdout.split()[-1]))
     started = time.monotonic()
@@ -147,7 +87,7 @@ check_batch.delay([int(pk) for pk in sys.argv[1:]])
 def prefork_worker(environ):
     """A worker whose task runs in a child process, as in production, so that the child can be
     killed while the worker lives on."""
-    with _celery_worker(
+    with celery_worker(
         {**environ, "EMAIL_BACKEND": "console"}, "--pool=prefork", "--concurrency=1"
     ) as process:
         yield process
@@ -183,7 +123,7 @@ def test_a_check_batch_killed_mid_way_is_redelivered_and_completed_once(
     # of the batch (its check run started, its transaction open) until the lock is released.
     with transaction.atomic():
         AISystem.objects.select_for_update().filter(pk=ids[-1]).get()
-        queued = _run_python(environ, QUEUE_A_CHECK_BATCH, *map(str, ids))
+        queued = run_python(environ, QUEUE_A_CHECK_BATCH, *map(str, ids))
         assert queued.returncode == 0, queued.stderr
         started = time.monotonic()
         while not _waiting_for_a_lock_on("register_aisystem", database_url):
