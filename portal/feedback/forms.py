@@ -147,6 +147,15 @@ class QueueFilterForm(forms.Form):
             ("all", _("All reports")),
         ],
     )
+    system = forms.CharField(
+        label=_("Register number of the AI system"),
+        help_text=_("For example KZ-AI-000001. Leave it empty for every system."),
+        required=False,
+        max_length=32,
+    )
+
+    def clean_system(self) -> str:
+        return self.cleaned_data["system"].strip().upper()
 
 
 class AssignForm(forms.Form):

@@ -130,11 +130,14 @@ def visible_reports(user: Any, *, reads_all: bool | None = None) -> QuerySet[Rep
     )
 
 
-def queue_reports(user: Any, *, status: str = "", today: dt.date | None = None) -> QuerySet[Report]:
+def queue_reports(
+    user: Any, *, status: str = "", system: str = "", today: dt.date | None = None
+) -> QuerySet[Report]:
     """The user's queue: open reports by default (``status="all"``: every report, or one
-    status), overdue first and then soonest due; for a regulator the escalated ones before
-    all. Each row comes with its system, organisation and assignee (one query per page, one
-    to count). ``is_overdue_now`` is annotated."""
+    status), of one system when ``system`` names its public id, overdue first and then soonest
+    due; for a regulator the escalated ones before all. Each row comes with its system,
+    organisation and assignee (one query per page, one to count). ``is_overdue_now`` is
+    annotated."""
     today = today or timezone.localdate()
     reads_all = reads_every_report(user)
     reports = visible_reports(user, reads_all=reads_all).select_related(
@@ -146,6 +149,8 @@ def queue_reports(user: Any, *, status: str = "", today: dt.date | None = None) 
         reports = reports.filter(escalated_at__isnull=False, status__in=OPEN_STATUSES)
     elif status != "all":
         reports = reports.filter(status=status)
+    if system:
+        reports = reports.filter(system__public_id=system)
     overdue = Case(
         When(Q(status__in=OPEN_STATUSES, due_on__lt=today), then=Value(True)),
         default=Value(False),
@@ -179,4 +184,14 @@ def report_for(user: Any, reference: str) -> Report | None:
         )
         .filter(reference=reference)
         .first()
+    )
+
+
+def system_report_counts(user: Any, system: Any) -> dict[str, int]:
+    """How many of the citizens' reports about ``system`` the user may read, and how many of
+    them are open. One query."""
+    return (
+        visible_reports(user)
+        .filter(system=system)
+        .aggregate(total=Count("pk"), open=Count("pk", filter=Q(status__in=OPEN_STATUSES)))
     )

@@ -212,8 +212,10 @@ def queue(request: HttpRequest) -> HttpResponse:
     if not reads_all and not Membership.objects.filter(user=request.user).exists():
         raise PermissionDenied
     filter_form = forms.QueueFilterForm(request.GET or None)
-    chosen = filter_form.cleaned_data.get("status", "") if filter_form.is_valid() else ""
-    reports = selectors.queue_reports(request.user, status=chosen)
+    valid = filter_form.is_valid()
+    chosen = filter_form.cleaned_data.get("status", "") if valid else ""
+    system = filter_form.cleaned_data.get("system", "") if valid else ""
+    reports = selectors.queue_reports(request.user, status=chosen, system=system)
     page = Paginator(reports, QUEUE_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

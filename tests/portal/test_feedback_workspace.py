@@ -153,6 +153,28 @@ def test_the_queue_lists_overdue_reports_first_and_filters_by_status(
     assert closed.reference in client.get(QUEUE, {"status": "all"}).content.decode()
 
 
+def test_the_queue_filters_by_system_and_the_task_list_counts_its_reports(
+    client, published_system, agency, editor, publish, approver, regulator
+):
+    other = publish(complete_system(agency, editor, name_en="Other service"))
+    mine = _report(published_system)
+    _report(published_system, status="closed")
+    theirs = _report(other)
+    for user in (approver, regulator):
+        client.force_login(user)
+        page = client.get(QUEUE, {"status": "all", "system": published_system.public_id.lower()})
+        assert mine.reference in page.text and theirs.reference not in page.text
+        task_list = client.get(f"/en/workspace/systems/{published_system.public_id}/")
+        assert "2 reports from the public about this system, 1 of them open." in task_list.text
+        assert (
+            f"/en/workspace/feedback/?status=all&amp;system={published_system.public_id}"
+            in task_list.text
+        )
+    silent = publish(complete_system(agency, editor, name_en="Quiet service"))
+    task_list = client.get(f"/en/workspace/systems/{silent.public_id}/")
+    assert "Nobody from the public has reported anything about this system." in task_list.text
+
+
 def test_the_regulators_queue_shows_escalated_reports_first(client, published_system, regulator):
     today = timezone.localdate()
     overdue = _report(published_system, due_on=today - dt.timedelta(days=5))
