@@ -253,6 +253,20 @@ def _empty_cache():
 
 
 @pytest.fixture(autouse=True)
+def reports_folder(settings, tmp_path):
+    """The reports storage (organisation and register reports) in a folder of the test's own,
+    never the project's .data/reports."""
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "reports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(tmp_path / "reports")},
+        },
+    }
+    return tmp_path / "reports"
+
+
+@pytest.fixture(autouse=True)
 def _english_outside_requests():
     """Messages built outside a request (services, commands) come in English in tests;
     requests still choose their language from the URL."""

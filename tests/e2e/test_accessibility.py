@@ -112,6 +112,26 @@ def _feedback_about(published: Any) -> tuple[Any, str]:
     return sent, re.search(r"/feedback/confirm/[^/\s]+/", body).group(0)
 
 
+def _report_of(organisation: Any, regulator: Any, folder: Any) -> Any:
+    """A report of the organisation's systems, made, in a reports storage of the module's."""
+    from oversight.reports import services as reports
+
+    storages = {
+        **settings.STORAGES,
+        "reports": {
+            "BACKEND": "django.core.files.storage.FileSystemStorage",
+            "OPTIONS": {"location": str(folder)},
+        },
+    }
+    with override_settings(STORAGES=storages):
+        report = reports.collection_report_request(
+            actor=regulator, organisation=organisation, language="en"
+        )
+        reports.collection_report_build(report_id=report.pk)
+    report.refresh_from_db()
+    return report
+
+
 @pytest.fixture(scope="module")
 def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]:
     """The demo subset, committed, for a live server of the module's own: pytest-django's
@@ -125,6 +145,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
             with override_settings(PASSWORD_HASHERS=hashers), translation.override("en"):
                 load_demo(_demo_subset(tmp_path_factory.mktemp("demo") / "register.yaml"))
             records = {s.slug: s for s in AISystem.objects.filter(organisation__short_code="mdai")}
+            reports = tmp_path_factory.mktemp("reports")
             User = get_user_model()
             published = records[PUBLISHED]
             feedback, confirmation = _feedback_about(published)
@@ -156,6 +177,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Site]
                 confirmation=confirmation,
                 token=token,
                 import_job=_import_with_an_error(published.organisation, users[EDITOR]),
+                collection_report=_report_of(published.organisation, users[REGULATOR], reports),
             )
         finally:
             _flush_database()

@@ -43,6 +43,7 @@ class Site:
     confirmation: str = ""
     token: Any = None  # an API token of the editor
     import_job: Any = None  # a checked import of the editor's organisation, with an error
+    collection_report: Any = None  # a report of the organisation's systems, made
 
     def records(self) -> tuple[Any, ...]:
         return (self.draft, self.in_review, self.published)
@@ -169,6 +170,14 @@ def _regulator_pages() -> Iterator[Page]:
     yield Page("regulator: every system", "oversight:systems", REGULATOR)
     yield Page("regulator: requests on a record", "oversight:requests", REGULATOR, _of("in_review"))
     yield Page("requests from the regulator", "oversight:requests", EDITOR, _of("in_review"))
+    yield Page("regulator: reports of several systems", "oversight:collection_reports", REGULATOR)
+    yield Page(
+        "regulator: a report of an organisation's systems",
+        "oversight:collection_report",
+        REGULATOR,
+        lambda site: {"pk": site.collection_report.pk},
+    )
+    yield Page("reports of the organisation's systems", "oversight:collection_reports", APPROVER)
     yield Page("regulator: verify a report", "oversight:verify", REGULATOR)
     yield Page("verify a report", "oversight:verify", APPROVER)
 
@@ -281,6 +290,7 @@ NOT_PAGES = {
     "data:import_template": "a spreadsheet download",
     "oversight:export": "a CSV or XLSX download",
     "oversight:system_report": "a PDF download",
+    "oversight:collection_report_pdf": "a PDF download",
     "oversight:request_answer": "takes a POST from the requests page",
     "oversight:request_close": "takes a POST from the requests page",
     "register:switch_organisation": "takes a POST from the dashboard's switch",

@@ -48,20 +48,9 @@ def environ(database_url, redis_url, tmp_path):
         "DJANGO_SETTINGS_MODULE": "config.settings",
         "DATABASE_URL": database_url,
         "CELERY_BROKER_URL": redis_url,
+        # The folder of the reports storage this process reads (tests/conftest.py).
         "REPORTS_ROOT": str(tmp_path / "reports"),
         "EMAIL_BACKEND": "console",
-    }
-
-
-@pytest.fixture(autouse=True)
-def reports_folder(settings, tmp_path):
-    """This process reads the reports the worker stores, from the same folder."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "reports": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "reports")},
-        },
     }
 
 

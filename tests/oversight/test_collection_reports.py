@@ -18,7 +18,7 @@ from django.utils import timezone
 from compliance.models import Finding, FindingStatus
 from oversight.models import CollectionReport, ReportFailure, ReportStatus, reports_storage
 from oversight.reports import verify as verify_module
-from oversight.reports.collection import BATCH, Scope, entries, scope_digest
+from oversight.reports.collection import BATCH, Scope, collection_html, entries, scope_digest
 from oversight.reports.render import html_to_pdf
 from oversight.reports.services import (
     collection_report_build,
@@ -31,21 +31,9 @@ from register.services import publication
 from register.services.publication import system_withdraw
 from tests.factories import UserFactory, complete_system
 from tests.oversight.report_support import KAZAKH_NAME, outline_titles, pdf_reader, pdf_text
+from tests.register.test_no_english import english_on
 
 REPORTS = "/en/oversight/reports/"
-
-
-@pytest.fixture(autouse=True)
-def reports_folder(settings, tmp_path):
-    """The reports storage in a folder of the test's own."""
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "reports": {
-            "BACKEND": "django.core.files.storage.FileSystemStorage",
-            "OPTIONS": {"location": str(tmp_path / "reports")},
-        },
-    }
-    return tmp_path / "reports"
 
 
 @pytest.fixture
@@ -124,6 +112,15 @@ def test_the_whole_registers_report_names_every_organisation(
     assert other_system.public_id in text and two_systems[1].public_id in text
     # The organisations' table and each section name the organisation, in the report's language.
     assert text.replace("\n", " ").count(other_system.organisation.name_ru) >= 2
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_english_in_a_kazakh_or_russian_report_of_several_systems(
+    regulator, agency, two_systems, other_system, language
+):
+    scope = Scope(None)
+    html = collection_html(scope, language, digest=scope_digest(scope)).html
+    assert english_on(html, language) == []
 
 
 def test_user_text_in_a_record_is_printed_as_text(make, regulator, agency, editor, publish):

@@ -57,6 +57,7 @@ NOT_PAGES = {
     "oversight:request_answer": "a POST that redirects (its errors: the requests page)",
     "oversight:request_close": "a POST that redirects",
     "oversight:system_report": "a PDF download, its text checked in tests/oversight",
+    "oversight:collection_report_pdf": "a PDF download, its text checked in tests/oversight",
 }
 
 
@@ -621,6 +622,39 @@ PAGES["oversight:verify"] = [
     Page("regulator", lambda w: "/oversight/verify/"),
     Page("approver", lambda w: "/oversight/verify/", lambda w: {}),
 ]
+
+
+def _collection_report(state: str) -> Callable[[World], str]:
+    """A report of the agency's systems asked for by the regulator: waiting, made, or failed."""
+
+    def url(w: World) -> str:
+        from oversight.models import CollectionReport, ReportFailure, ReportStatus
+        from oversight.reports import services as reports
+
+        report = reports.collection_report_request(
+            actor=w.users["regulator"], organisation=w.published.organisation, language="ru"
+        )
+        if state == "ready":
+            reports.collection_report_build(report_id=report.pk)
+        elif state == "failed":
+            CollectionReport.objects.filter(pk=report.pk).update(
+                status=ReportStatus.FAILED, failure=ReportFailure.TIME_LIMIT
+            )
+        return f"/oversight/reports/{report.pk}/"
+
+    return url
+
+
+PAGES["oversight:collection_reports"] = [
+    Page("regulator", lambda w: "/oversight/reports/"),
+    Page("regulator", lambda w: "/oversight/reports/", lambda w: {"scope": "?", "lang": "xx"}),
+]
+PAGES["oversight:collection_report"] = [
+    Page("regulator", _collection_report("queued")),
+    Page("regulator", _collection_report("ready")),
+    Page("regulator", _collection_report("failed")),
+]
+
 PAGES["data:import_job"] = [
     Page("editor", _import_job()),
     Page("approver", _import_job(apply=True)),
