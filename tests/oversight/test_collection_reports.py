@@ -11,6 +11,7 @@ import pytest
 from celery.exceptions import SoftTimeLimitExceeded
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.db import connection, transaction
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -194,6 +195,23 @@ def test_a_fresh_report_verifies_and_a_changed_register_is_named(
     result = verify(pdf)
     assert result.codes == [verify_module.RECORDS_CHANGED, verify_module.FINDINGS_CHANGED]
     assert "3" in str(result.changes[0].message) and "2" in str(result.changes[0].message)
+
+
+def test_verify_report_command_on_a_report_of_several_systems(
+    make, regulator, agency, editor, publish, two_systems, tmp_path, capsys
+):
+    path = tmp_path / "report.pdf"
+    path.write_bytes(_pdf(make(regulator, agency)))
+    call_command("verify_report", str(path))
+    out = capsys.readouterr().out
+    assert f"Report of organisation {agency.short_code} (2 systems)" in out
+    assert "the report matches the register" in out
+    publish(complete_system(agency, editor))
+    with pytest.raises(SystemExit) as exit_:
+        call_command("verify_report", str(path))
+    assert exit_.value.code == 1
+    out = capsys.readouterr().out
+    assert "no longer matches" in out and "The published records have changed" in out
 
 
 def test_the_verification_page_reads_a_report_of_several_systems(

@@ -13,7 +13,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import translation
 
 from oversight.forms import MAX_REPORT_BYTES
-from oversight.reports.verify import ReportUnreadable, verify
+from oversight.reports.verify import CollectionStamp, ReportStamp, ReportUnreadable, verify
 
 
 class Command(BaseCommand):
@@ -41,15 +41,19 @@ class Command(BaseCommand):
         except ReportUnreadable as error:
             self.stdout.write(f"{path}: {error.message}")
             sys.exit(1)
-        stamp = result.stamp
+        subject = _subject(result.stamp)
         if result.matches:
-            self.stdout.write(
-                f"{stamp.public_id} version {stamp.version}: the report matches the register."
-            )
+            self.stdout.write(f"{subject}: the report matches the register.")
             return
-        self.stdout.write(
-            f"{stamp.public_id} version {stamp.version}: the report no longer matches the register."
-        )
+        self.stdout.write(f"{subject}: the report no longer matches the register.")
         for change in result.changes:
             self.stdout.write(f"- {change.message}")
         sys.exit(1)
+
+
+def _subject(stamp: ReportStamp | CollectionStamp) -> str:
+    """What the report is of: one record's version, an organisation's systems or the register's."""
+    if not isinstance(stamp, CollectionStamp):
+        return f"{stamp.public_id} version {stamp.version}"
+    whose = "the whole register" if stamp.scope == "*" else f"organisation {stamp.scope}"
+    return f"Report of {whose} ({stamp.systems} systems)"
