@@ -6,6 +6,7 @@ not have (400) instead of ignoring it: a program should learn that its filter is
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any, Final
 
@@ -14,11 +15,12 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, F, QuerySet
 from django.db.models.functions import Cast, Lower
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from api.pagination import Key
+from api.pagination import Key, in_utc
 from portal.forms import MAX_VALUES
 from portal.search import FACETS, MAX_QUERY_LENGTH, Facet, matching_records, name_in
 from register.i18n import content_language
@@ -99,6 +101,27 @@ class FacetFilter(ValuesFilter):
         return qs.filter(self.facet.condition(value))
 
 
+class _UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 time, in UTC: any offset ISO 8601 allows, within the years 1 to 9999."""
+
+    def to_python(self, value: Any) -> Any:
+        value = super().to_python(value)
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            value = timezone.make_aware(value, dt.UTC)
+        try:
+            return in_utc(value)
+        except ValueError as error:
+            raise ValidationError(
+                _("Enter a time between the years 1 and 9999."), code="invalid"
+            ) from error
+
+
+class _UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = _UtcIsoDateTimeField
+
+
 class _SystemFilter(django_filters.FilterSet):
     """``q``, ``organisation_bin``, ``updated_since`` and ``ordering``; ``SystemFilter`` adds
     every facet. The filtered rows carry the keys of their order (``ORDERINGS``)."""
@@ -115,7 +138,7 @@ class _SystemFilter(django_filters.FilterSet):
         label=_("organisation's BIN"),
         help_text=_("The organisation's business identification number; repeat for several."),
     )
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = _UtcIsoDateTimeFilter(
         field_name="updated_at",
         lookup_expr="gte",
         label=_("changed since"),

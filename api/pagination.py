@@ -32,6 +32,18 @@ MAX_PAGE_SIZE: Final = 100
 MAX_CURSOR_CHARS: Final = 1000
 
 
+def in_utc(value: dt.datetime) -> dt.datetime:
+    """``value`` in UTC, as the database compares it: PostgreSQL refuses offsets beyond
+    ±15:59, which ISO 8601 allows. ``ValueError`` for a time without an offset or one outside
+    the years 1 to 9999 once in UTC."""
+    if value.tzinfo is None:
+        raise ValueError("A time without its offset from UTC.")
+    try:
+        return value.astimezone(dt.UTC)
+    except OverflowError as error:
+        raise ValueError("A time outside the years 1 to 9999.") from error
+
+
 @dataclass(frozen=True)
 class Key:
     """One column of an order: a field or an annotation, its direction and the kind of its
@@ -48,7 +60,7 @@ class Key:
         if self.kind == "datetime":
             if not isinstance(value, str):
                 raise ValueError(value)
-            return dt.datetime.fromisoformat(value)
+            return in_utc(dt.datetime.fromisoformat(value))
         if self.kind == "int":
             if not isinstance(value, int) or isinstance(value, bool):
                 raise ValueError(value)

@@ -8,7 +8,9 @@ of URL and refuses every other one before any socket or file is opened:
 - ``data:`` URLs, decoded in memory;
 - the project's own static files, named by the report's base URL (``BASE_URL``) followed by
   ``STATIC_URL`` (``{% static %}`` in a template rendered against that base), read from disk
-  through Django's staticfiles finders, which never leave their directories.
+  through Django's staticfiles finders (the source files, by their own names) or, for the names
+  that only the collected files have (``report.1a2b3c.css`` under the manifest storage of
+  production), through the staticfiles storage; neither leaves its directories.
 
 No http(s), no ``file://``, no other scheme, no redirect: a refused URL is an error that
 WeasyPrint records as a warning and renders without.
@@ -23,6 +25,7 @@ from urllib.parse import unquote, unquote_to_bytes, urlsplit
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
@@ -97,14 +100,23 @@ class StaticOnlyFetcher(URLFetcher):
         ):
             raise RefusedURL("A static path that leaves the static files.")
         try:
-            found = finders.find(normalised)
+            body = _read_static(normalised)
         except SuspiciousFileOperation as error:
             raise RefusedURL("A static path that leaves the static files.") from error
-        if not found or isinstance(found, list):
-            raise RefusedURL("No such static file.")
-        with open(found, "rb") as handle:
-            body = handle.read(MAX_STATIC_BYTES + 1)
         if len(body) > MAX_STATIC_BYTES:
             raise RefusedURL("A static file too large for a report.")
         media_type = mimetypes.guess_type(normalised)[0] or "application/octet-stream"
         return URLFetcherResponse(url, body, {"Content-Type": media_type})
+
+
+def _read_static(name: str) -> bytes:
+    """The first ``MAX_STATIC_BYTES + 1`` bytes of the static file ``name``: a source file
+    found by the finders, else a collected one of the staticfiles storage."""
+    found = finders.find(name)
+    if found and not isinstance(found, list):
+        with open(found, "rb") as handle:
+            return handle.read(MAX_STATIC_BYTES + 1)
+    if staticfiles_storage.exists(name):
+        with staticfiles_storage.open(name, "rb") as handle:
+            return handle.read(MAX_STATIC_BYTES + 1)
+    raise RefusedURL("No such static file.")

@@ -17,6 +17,7 @@ import os
 import resource
 import time
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Final
 
 from celery.exceptions import SoftTimeLimitExceeded
@@ -147,8 +148,26 @@ def _resident_mb() -> float:
         return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def _within(limit_mb: int) -> None:
-    if _resident_mb() > limit_mb:
+#: The clock of the builds' time limit (a test sets its own).
+clock: Callable[[], float] = time.monotonic
+
+
+class TimeLimitReached(Exception):
+    """The build has run for REPORTS_SOFT_TIME_LIMIT seconds."""
+
+
+@dataclass(frozen=True)
+class _Limits:
+    memory_mb: int
+    deadline: float  # the time of ``clock`` at which the build stops
+
+
+def _within(limits: _Limits) -> None:
+    """Stop a build past its limits. The time is checked here as well as by the task's soft
+    limit, whose exception a library may catch (and carry on) if it arrives in its code."""
+    if clock() > limits.deadline:
+        raise TimeLimitReached
+    if _resident_mb() > limits.memory_mb:
         raise MemoryLimitExceeded
 
 
@@ -159,14 +178,18 @@ def collection_report_build(*, report_id: int) -> ReportFailure | None:
     The build stops with ``MEMORY_LIMIT`` once the process holds more than
     REPORTS_MEMORY_LIMIT_MB, measured after each batch of systems read and each page laid out
     (between two steps in Python, so that no library is interrupted in the middle of its work);
-    the time limits are the task's (``SoftTimeLimitExceeded``)."""
+    the time limits are the task's (``SoftTimeLimitExceeded``), and the soft one is checked at
+    the same steps."""
     if not _claim(report_id):
         return None
+    limits = _Limits(
+        memory_mb=settings.REPORTS_MEMORY_LIMIT_MB,
+        deadline=clock() + settings.REPORTS_SOFT_TIME_LIMIT,
+    )
     report = CollectionReport.objects.select_related("organisation").get(pk=report_id)
     scope = Scope(report.organisation)
-    limit = settings.REPORTS_MEMORY_LIMIT_MB
     try:
-        document, digest = _read(scope, report, limit)
+        document, digest = _read(scope, report, limits)
         if not digest.systems or digest.systems > settings.REPORTS_MAX_SYSTEMS:
             failure = ReportFailure.TOO_MANY if digest.systems else ReportFailure.EMPTY
             _fail(report_id, failure)
@@ -174,8 +197,8 @@ def collection_report_build(*, report_id: int) -> ReportFailure | None:
         CollectionReport.objects.filter(pk=report_id).update(
             systems_total=digest.systems, systems_done=digest.systems
         )
-        pdf = html_to_pdf(document, on_page=_progress(report_id, limit))
-    except SoftTimeLimitExceeded:
+        pdf = html_to_pdf(document, on_page=_progress(report_id, limits))
+    except (SoftTimeLimitExceeded, TimeLimitReached):
         failure = ReportFailure.TIME_LIMIT
     except (MemoryLimitExceeded, MemoryError):
         failure = ReportFailure.MEMORY_LIMIT
@@ -203,7 +226,7 @@ def _store(report: CollectionReport, scope: Scope, digest: ScopeDigest, pdf: Ren
         )
 
 
-def _read(scope: Scope, report: CollectionReport, limit_mb: int) -> tuple[str, ScopeDigest]:
+def _read(scope: Scope, report: CollectionReport, limits: _Limits) -> tuple[str, ScopeDigest]:
     """The report's HTML and the digest of what it was made from, read at one moment."""
     # A transaction of its own in a worker; inside a caller's (a request's, a test's) the
     # caller's transaction is the moment read.
@@ -216,17 +239,17 @@ def _read(scope: Scope, report: CollectionReport, limit_mb: int) -> tuple[str, S
         if not digest.systems or digest.systems > settings.REPORTS_MAX_SYSTEMS:
             return "", digest
         html = collection_html(
-            scope, report.language, digest=digest, progress=lambda done: _within(limit_mb)
+            scope, report.language, digest=digest, progress=lambda done: _within(limits)
         )
     return html.html, digest
 
 
-def _progress(report_id: int, limit_mb: int) -> Callable[[int], None]:
+def _progress(report_id: int, limits: _Limits) -> Callable[[int], None]:
     """What runs as each page is laid out: the memory check, and now and then the progress."""
     last = [0.0]
 
     def on_page(number: int) -> None:
-        _within(limit_mb)
+        _within(limits)
         now = time.monotonic()
         if now - last[0] >= PROGRESS_EVERY:
             last[0] = now

@@ -156,6 +156,39 @@ def test_bad_parameters_are_a_400_in_the_error_shape(client, query):
     assert len(body["fields"]) == 1
 
 
+@pytest.mark.parametrize(
+    "since",
+    [
+        "0034-03-11T23:08:26-21:26",  # an offset ISO 8601 allows and PostgreSQL refuses
+        "2026-01-01T00:00:00+23:59",
+    ],
+)
+def test_a_time_with_any_offset_is_compared_in_utc(client, agency, editor, publish, since):
+    system = publish(complete_system(agency, editor))
+    response = client.get(API + "systems", {"updated_since": since})
+    assert response.status_code == 200
+    assert [i["public_id"] for i in response.json()["results"]] == [system.public_id]
+
+
+def test_a_time_that_leaves_the_calendar_in_utc_is_a_400(client):
+    response = client.get(API + "systems", {"updated_since": "0001-01-01T00:00:00+05:00"})
+    assert response.status_code == 400
+    assert set(response.json()["fields"]) == {"updated_since"}
+
+
+def test_a_cursor_with_an_offset_postgresql_refuses_is_read_in_utc(client, agency, editor, publish):
+    import base64
+    import json
+
+    for _ in range(3):
+        publish(complete_system(agency, editor))
+    key = json.dumps(["-updated_at", "2999-03-11T23:08:26-21:26", 0]).encode()
+    cursor = base64.urlsafe_b64encode(key).decode().rstrip("=")
+    response = client.get(API + f"systems?ordering=-updated_at&cursor={cursor}")
+    assert response.status_code == 200
+    assert len(response.json()["results"]) == 3
+
+
 def test_errors_are_in_the_callers_language(client):
     ru = get(client, "systems?page_size=500", "ru").json()
     kk = get(client, "systems?page_size=500", "kk").json()

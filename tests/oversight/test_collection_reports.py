@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from compliance.models import Finding, FindingStatus
 from oversight.models import CollectionReport, ReportFailure, ReportStatus, reports_storage
+from oversight.reports import services as services_module
 from oversight.reports import verify as verify_module
 from oversight.reports.collection import BATCH, Scope, collection_html, entries, scope_digest
 from oversight.reports.render import html_to_pdf
@@ -268,6 +269,22 @@ def test_a_build_past_its_soft_time_limit_fails_with_that_reason(regulator, agen
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+    report.refresh_from_db()
+    assert report.status == ReportStatus.FAILED
+    assert report.failure == ReportFailure.TIME_LIMIT and not report.file
+
+
+def test_a_build_stops_itself_at_its_soft_time_limit_should_the_signal_be_swallowed(
+    settings, monkeypatch, regulator, agency, two_systems
+):
+    """A library that catches ``Exception`` where the task's soft limit lands carries on; the
+    build's own check between two steps stops it all the same."""
+    with transaction.atomic():
+        report = collection_report_request(actor=regulator, organisation=agency, language="en")
+    settings.REPORTS_SOFT_TIME_LIMIT = 1
+    clock = iter([0.0, 0.5, 5.0])  # at the claim, after the first step, after the second
+    monkeypatch.setattr(services_module, "clock", lambda: next(clock, 9.0))
+    assert collection_report_build(report_id=report.pk) == ReportFailure.TIME_LIMIT
     report.refresh_from_db()
     assert report.status == ReportStatus.FAILED
     assert report.failure == ReportFailure.TIME_LIMIT and not report.file

@@ -179,6 +179,25 @@ def test_the_fetcher_serves_the_projects_static_files():
     assert response.content_type == "text/css"
 
 
+def test_the_fetcher_serves_collected_static_files_by_their_hashed_names(settings, tmp_path):
+    """Production's manifest storage names files by their content (``{% static %}`` gives
+    ``report.1a2b3c.css``): only the collected files have those names."""
+    (tmp_path / "oversight").mkdir()
+    (tmp_path / "oversight" / "report.1a2b3c4d5e6f.css").write_text("@page { size: A4 }")
+    (tmp_path.parent / "secret.css").write_text("secret")
+    settings.STATIC_ROOT = str(tmp_path)
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    fetcher = StaticOnlyFetcher()
+    response = fetcher.fetch(BASE_URL + "static/oversight/report.1a2b3c4d5e6f.css")
+    assert response.read() == b"@page { size: A4 }"
+    for name in ("oversight/report.0000.css", "oversight/../../secret.css"):
+        with pytest.raises(RefusedURL):
+            fetcher.fetch(BASE_URL + "static/" + name)
+
+
 def test_the_fetcher_decodes_data_urls():
     assert StaticOnlyFetcher().fetch("data:text/plain;base64,aGVsbG8=").read() == b"hello"
     assert StaticOnlyFetcher().fetch("data:,a%20b").read() == b"a b"
