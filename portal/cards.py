@@ -27,6 +27,9 @@ SIMILAR_LIMIT = 5
 # Only so much of the words of a record goes into the similarity query: enough to compare
 # names and summaries, bounded whatever was written.
 SIMILAR_WORDS_CHARS = 1000
+# How many records alike in their area and techniques (the most recently changed), and how many
+# with alike words (any, as the trigram index finds them), are ranked for the similar systems.
+SIMILAR_CANDIDATES = 200
 
 
 def _public_records() -> QuerySet[PublicRecord]:
@@ -68,7 +71,8 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
     """Up to ``limit`` other public records like ``record``, in one query: those of the same
     Annex III area or application area that share a technique, then those whose names and
     summaries are alike (pg_trgm on ``words``). Withdrawn records come after all others;
-    ``record`` itself is never among them."""
+    ``record`` itself is never among them. Only ``SIMILAR_CANDIDATES`` of each kind are ranked:
+    in a register with more, the most similar of them, not of all."""
     same_area = Q(pk__in=[])
     if record.application_area:
         same_area |= Q(application_area=record.application_area)
@@ -76,19 +80,32 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
         same_area |= Q(annex_iii__overlap=record.annex_iii)
     alike = same_area & Q(techniques__overlap=record.techniques) if record.techniques else None
     words = record.words[:SIMILAR_WORDS_CHARS]
-    # ``words % …``: the operator the trigram index serves (pg_trgm's similarity threshold).
-    wanted = Q(TrigramSimilar(F("words"), Value(words))) if words.strip() else Q(pk__in=[])
-    if alike is not None:
-        wanted |= alike
     structural = (
         Case(When(alike, then=Value(1)), default=Value(0), output_field=IntegerField())
         if alike is not None
         else Value(0, output_field=IntegerField())
     )
+    # The candidates first, each kind bounded, so that the similarity is computed for a few
+    # hundred rows however many records are alike: a national register has thousands of
+    # chatbots, and ranking every one of them costs seconds.
+    others = PublicRecord.objects.exclude(pk=record.pk)
+    candidates = Q(pk__in=[])
+    if alike is not None:
+        candidates |= Q(
+            pk__in=others.filter(alike)
+            .order_by("withdrawn", "-updated_at")
+            .values("pk")[:SIMILAR_CANDIDATES]
+        )
+    if words.strip():
+        # ``words % …``: the operator the trigram index serves (pg_trgm's similarity threshold).
+        candidates |= Q(
+            pk__in=others.filter(TrigramSimilar(F("words"), Value(words)))
+            .order_by()
+            .values("pk")[:SIMILAR_CANDIDATES]
+        )
     return list(
         _public_records()
-        .exclude(pk=record.pk)
-        .filter(wanted)
+        .filter(candidates)
         .annotate(alike=structural, similarity=TrigramSimilarity("words", words))
         .order_by("withdrawn", "-alike", "-similarity", "-updated_at", "pk")[:limit]
     )

@@ -208,6 +208,23 @@ def test_similar_systems_are_at_most_five(agency, editor, publish):
     assert len(cards.similar_systems(record)) == 5
 
 
+def test_similar_systems_rank_a_bounded_number_of_candidates(
+    monkeypatch, agency, editor, publish, django_assert_num_queries
+):
+    """However many records are alike, only the most recently changed ``SIMILAR_CANDIDATES``
+    alike in area and techniques (and as many alike in words) are ranked, in one query."""
+    systems = [publish(complete_system(agency, editor)) for _ in range(6)]
+    PublicRecord.objects.filter(pk=systems[1].pk).update(
+        updated_at=timezone.now() + dt.timedelta(days=1), words=""
+    )
+    PublicRecord.objects.exclude(pk=systems[1].pk).update(words="")
+    monkeypatch.setattr(cards, "SIMILAR_CANDIDATES", 1)
+    record = PublicRecord.objects.get(pk=systems[0].pk)
+    with django_assert_num_queries(1):
+        similar = cards.similar_systems(record)
+    assert [r.pk for r in similar] == [systems[1].pk]
+
+
 # --- Nothing non-public on a reduced card ------------------------------------------------------
 
 _counter = itertools.count(1)
