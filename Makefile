@@ -14,12 +14,13 @@ SITE_URL ?= http://$(if $(filter 0.0.0.0,$(HOST)),127.0.0.1,$(HOST)):$(PORT)
 DEVDB  := $(BIN)/python -m config.devdb run
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run serve test lint format check worker beat assets messages lock clean clean-data
+.PHONY: help install run serve test bench bench-quick wrk lint format check worker beat assets messages lock clean clean-data
 
 help:
 	@echo "make run        serve the demo register at http://$(HOST):$(PORT) (embedded PostgreSQL unless DATABASE_URL is set);"
 	@echo "               make run PORT=8101 HOST=0.0.0.0 serves elsewhere; e-mail links follow"
 	@echo "make test       run the whole test suite (DATABASE_URL and REDIS_URL, or embedded servers)"
+	@echo "make bench      the benchmark at 100,000 published systems (bench/; make bench-quick: 10,000)"
 	@echo "make lint       ruff lint and format check, migration check, catalogues up to date"
 	@echo "make worker     run a Celery worker (needs CELERY_BROKER_URL)"
 	@echo "make beat       run the Celery beat scheduler (needs CELERY_BROKER_URL)"
@@ -52,6 +53,19 @@ serve:
 # Redis too: REDIS_URL, or a private one for the run.
 test: install
 	exec $(DEVDB) --redis -- $(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The benchmark (bench/__init__.py): a database of its own next to the register's, gunicorn with
+# production settings, Debian's wrk. BENCH_ARGS="--only card --reuse" measures some pages again.
+bench: install wrk
+	exec $(DEVDB) --redis -- $(BIN)/python -m bench $(BENCH_ARGS)
+
+bench-quick: install wrk
+	exec $(DEVDB) --redis -- $(BIN)/python -m bench --count 10000 $(BENCH_ARGS)
+
+wrk:
+	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null \
+		&& apt-get update -qq && apt-get install -y -qq --no-install-recommends wrk; } \
+		|| { echo "The benchmark drives the register with wrk: sudo apt-get install wrk" >&2; exit 2; }
 
 lint: install
 	$(BIN)/ruff check .

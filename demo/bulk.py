@@ -141,12 +141,18 @@ class BulkResult:
     existing: int
 
 
-def bulk_systems() -> int:
-    return AISystem.objects.filter(organisation__short_code__startswith=BULK_PREFIX).count()
+def bulk_systems(prefix: str = BULK_PREFIX) -> int:
+    return AISystem.objects.filter(organisation__short_code__startswith=prefix).count()
 
 
-def _organisations() -> list[Organisation]:
-    wanted = [f"{BULK_PREFIX}{n:03d}" for n in range(1, BULK_ORGANISATIONS + 1)]
+def _number(prefix: str, n: int) -> str:
+    """The number in the name of the ``n``-th organisation (from 0) of ``prefix``: 1, 2…, or
+    with another prefix than the default one, that prefix's code (R1 for ``report-``)."""
+    return f"{n + 1}" if prefix == BULK_PREFIX else f"{prefix[0].upper()}{n + 1}"
+
+
+def _organisations(prefix: str, count: int) -> list[Organisation]:
+    wanted = [f"{prefix}{n:03d}" for n in range(1, count + 1)]
     existing = set(
         Organisation.objects.filter(short_code__in=wanted).values_list("short_code", flat=True)
     )
@@ -156,9 +162,9 @@ def _organisations() -> list[Organisation]:
                 short_code=code,
                 kind=Organisation.Kind.AKIMAT,
                 region=REGIONS[n % len(REGIONS)],
-                name_kk=f"Синтетикалық әкімдік №{n + 1}",
-                name_ru=f"Синтетический акимат № {n + 1}",
-                name_en=f"Synthetic akimat no. {n + 1}",
+                name_kk=f"Синтетикалық әкімдік №{_number(prefix, n)}",
+                name_ru=f"Синтетический акимат № {_number(prefix, n)}",
+                name_en=f"Synthetic akimat no. {_number(prefix, n)}",
                 contact_email=f"ai@{code}.example.gov.kz",
             )
             for n, code in enumerate(wanted)
@@ -299,29 +305,35 @@ PUBLISHED_SHARE = 0.7
 
 
 def seed_bulk(
-    count: int, *, seed: int = 2026, published_share: float = PUBLISHED_SHARE
+    count: int,
+    *,
+    seed: int = 2026,
+    published_share: float = PUBLISHED_SHARE,
+    prefix: str = BULK_PREFIX,
+    organisations: int = BULK_ORGANISATIONS,
 ) -> BulkResult:
-    """Ensure at least ``count`` synthetic systems exist; create only the missing ones.
+    """Ensure at least ``count`` synthetic systems exist in the ``organisations`` synthetic
+    organisations whose codes start with ``prefix``, spread evenly; create only the missing ones.
 
     ``published_share`` of the new ones are published (1.0 for a benchmark of public pages).
     """
     if not 0 <= published_share <= 1:
         raise ValueError("published_share must be between 0 and 1")
-    existing = bulk_systems()
+    existing = bulk_systems(prefix)
     missing = max(0, count - existing)
     if not missing:
         return BulkResult(created=0, existing=existing)
 
     rng = random.Random(seed + existing)  # noqa: S311 — synthetic data, not security
     with audit_context(user=None, action="seed.bulk"):
-        organisations = _organisations()
+        owners = _organisations(prefix, organisations)
         for start in range(0, missing, BATCH_SIZE):
             size = min(BATCH_SIZE, missing - start)
             with transaction.atomic():
                 # This write also attaches the audit context to the transaction.
                 ids = allocate_public_ids(size)
                 systems = [
-                    _system(rng, public_id, organisations[i % len(organisations)], published_share)
+                    _system(rng, public_id, owners[i % len(owners)], published_share)
                     for i, public_id in enumerate(ids)
                 ]
                 rows: dict[type, list[models.Model]] = {}
