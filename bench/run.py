@@ -70,6 +70,18 @@ def _recreate_database(owner_url: str, name: str, *, reuse: bool) -> bool:
     return False
 
 
+def _analyze(environ: dict[str, str]) -> None:
+    """Statistics for the planner after a bulk load, as autovacuum gathers them within a
+    minute or so in production; without them it plans for empty tables (a regulator's overview
+    of 2,500 systems took 18 s instead of 0.1 s). Run by the owner role, which owns the tables."""
+    import psycopg
+
+    url = environ.get("DATABASE_OWNER_URL") or environ["DATABASE_URL"]
+    with psycopg.connect(url, autocommit=True) as connection:
+        connection.execute("SET client_min_messages = error")  # not the catalogue's own tables
+        connection.execute("ANALYZE")
+
+
 def _environment(args: argparse.Namespace, work: Path) -> dict[str, str]:
     """Production settings for the server and this process, on the benchmark's database."""
     app_url, owner_url = os.environ.get("DATABASE_URL"), os.environ.get("DATABASE_OWNER_URL")
@@ -263,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     django.setup()
     print(f"Seeding {args.count} published systems…", flush=True)
     seeded = measures.seed(args.count)
+    _analyze(environ)
     sample, sessions, editor = _prepare(args.count)
     results = table.Results(count=args.count, cores=measures.cores(), args=vars(args))
     results.timings["seed"] = seeded
@@ -273,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
         results.timings["sweep, first run"] = measures.sweep()
         print("  compliance sweep, re-run…", flush=True)
         results.timings["sweep, re-run"] = measures.sweep()
+        _analyze(environ)
 
     targets = [t for t in TARGETS if not args.only or any(o in t.name for o in args.only)]
     if args.only and all(t.name != CEILING for t in targets):
