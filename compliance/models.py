@@ -8,7 +8,7 @@ not applicable when the rule no longer applies (class changed, rule withdrawn or
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import pghistory
 from django.conf import settings
@@ -35,6 +35,10 @@ class FindingStatus(models.TextChoices):
     RESOLVED = "resolved", _("Resolved")
     WAIVED = "waived", _("Waived")
     NOT_APPLICABLE = "not_applicable", _("Not applicable")
+
+
+#: The findings the findings pages list: those still to act on or set aside by a waiver.
+LISTED_STATUSES: Final = (FindingStatus.OPEN, FindingStatus.WAIVED)
 
 
 class Trigger(models.TextChoices):
@@ -133,6 +137,12 @@ class Finding(models.Model):
                 fields=["rule_id"],
                 name="finding_open_by_rule",
                 condition=Q(status=FindingStatus.OPEN),
+            ),
+            # organisation_findings(): the findings pages, in their order, a page at a time.
+            models.Index(
+                fields=["severity", "system", "rule_id"],
+                name="finding_listed",
+                condition=Q(status__in=LISTED_STATUSES),
             ),
             # waivers_expiring(): reminders to approvers before a waiver runs out.
             models.Index(

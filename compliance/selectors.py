@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
+from django.core.paginator import Page, Paginator
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 
-from compliance.models import CheckRun, Finding, FindingStatus, Severity
+from compliance.models import LISTED_STATUSES, CheckRun, Finding, FindingStatus, Severity
 from register.models import AISystem, Organisation
 
 WEIGHTS: Final = {Severity.BLOCKER: 30, Severity.MAJOR: 10, Severity.MINOR: 3}
@@ -171,13 +172,21 @@ def latest_check_run() -> CheckRun | None:
     return CheckRun.objects.order_by("-started_at").first()
 
 
-def organisation_findings(organisation: Organisation | None, *, limit: int = 1000) -> list[Finding]:
-    """Open and waived findings across an organisation's systems (every organisation's for
-    ``None``: the regulator's view), most severe first: one query."""
+#: Findings on a page of the organisation's (or the register's) findings.
+FINDINGS_PAGE_SIZE: Final = 50
+
+
+def organisation_findings(organisation: Organisation | None, page: object = 1) -> Page:
+    """One page of the open and waived findings across an organisation's systems (every
+    organisation's for ``None``: the regulator's view), most severe first, then by system and
+    rule (``page``: a number as typed; anything else is the first or last page). Two queries,
+    the count and the page, both served by the ``finding_listed`` index: the severities sort
+    alphabetically in their order of gravity (blocker, major, minor), so the column itself is
+    the order."""
     scope = {} if organisation is None else {"system__organisation": organisation}
-    return list(
-        Finding.objects.filter(status__in=(FindingStatus.OPEN, FindingStatus.WAIVED), **scope)
+    findings = (
+        Finding.objects.filter(status__in=LISTED_STATUSES, **scope)
         .select_related("system", "system__organisation")
-        .alias(severity_rank=SEVERITY_ORDER)
-        .order_by("severity_rank", "system__public_id", "rule_id")[:limit]
+        .order_by("severity", "system_id", "rule_id")
     )
+    return Paginator(findings, FINDINGS_PAGE_SIZE).get_page(page)

@@ -178,7 +178,7 @@ def organisation_findings_page(request: HttpRequest) -> HttpResponse:
             "organisations": organisations,
             "summary": selectors.organisation_summary(organisation) if organisation else None,
             "by_rule": selectors.open_findings_by_rule() if organisation is None else {},
-            "findings": selectors.organisation_findings(organisation),
+            "page": selectors.organisation_findings(organisation, request.GET.get("page")),
         },
     )
 

@@ -84,3 +84,55 @@ def test_a_systems_findings_give_each_rule_id_its_title(client, regulator, faili
     with translation.override("en"):
         for rule_id, title in rule_ids:
             assert title.strip() == escape(str(get_catalogue().get(rule_id).title_text))
+
+
+# --- A page at a time ----------------------------------------------------------------------------
+
+
+def test_severities_sort_alphabetically_in_their_order_of_gravity():
+    """The findings pages order by the severity column itself (its index serves the order)."""
+    from compliance.models import Severity
+
+    assert sorted(Severity.values) == [Severity.BLOCKER, Severity.MAJOR, Severity.MINOR]
+
+
+def test_the_findings_pages_list_a_page_at_a_time_most_severe_first(
+    client, monkeypatch, regulator, failing_systems
+):
+    from compliance import selectors
+    from compliance.models import Finding
+
+    monkeypatch.setattr(selectors, "FINDINGS_PAGE_SIZE", 2)
+    listed = Finding.objects.filter(status__in=["open", "waived"]).count()
+    assert listed > 4
+    pages = [selectors.organisation_findings(None, number) for number in (1, 2, 99999)]
+    first, second, last = (list(page.object_list) for page in pages)
+    assert len(first) == len(second) == 2 and pages[0].paginator.num_pages == -(-listed // 2)
+    everything = [
+        f
+        for number in pages[0].paginator.page_range
+        for f in selectors.organisation_findings(None, number).object_list
+    ]
+    ranks = ["blocker", "major", "minor"]
+    assert [ranks.index(f.severity) for f in everything] == sorted(
+        ranks.index(f.severity) for f in everything
+    )
+    assert len({f.pk for f in everything}) == listed
+    assert last == everything[-len(last) :]
+    client.force_login(regulator)
+    html = client.get("/en/workspace/findings/?organisation=agency-a&page=2").content.decode()
+    assert 'aria-current="page">2</a>' in html
+    assert "?organisation=agency-a&amp;page=1" in html
+    for page in ("x", "0", "99999", "-1", "1e9"):
+        assert client.get(f"/en/workspace/findings/?page={page}").status_code == 200
+
+
+@pytest.mark.parametrize("count", [2, 12])
+def test_the_findings_page_reads_the_same_queries_whatever_the_number_of_findings(
+    client, regulator, agency, editor, count, django_assert_max_num_queries
+):
+    systems = [complete_system(agency, editor, contact_email="") for _ in range(count)]
+    check_systems([system.pk for system in systems], trigger="command")
+    client.force_login(regulator)
+    with django_assert_max_num_queries(12):
+        assert client.get("/en/workspace/findings/").status_code == 200
