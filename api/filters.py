@@ -6,7 +6,6 @@ not have (400) instead of ignoring it: a program should learn that its filter is
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Any, Final
 
@@ -15,7 +14,6 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import BigIntegerField, F, QuerySet
 from django.db.models.functions import Cast, Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -102,14 +100,13 @@ class FacetFilter(ValuesFilter):
 
 
 class _UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
-    """An ISO 8601 time, in UTC: any offset ISO 8601 allows, within the years 1 to 9999."""
+    """An ISO 8601 time, in UTC: any offset ISO 8601 allows (a time without one is in the
+    site's time zone, as django-filter reads it), within the years 1 to 9999."""
 
     def to_python(self, value: Any) -> Any:
         value = super().to_python(value)
         if value is None:
             return None
-        if value.tzinfo is None:
-            value = timezone.make_aware(value, dt.UTC)
         try:
             return in_utc(value)
         except ValueError as error:

@@ -36,31 +36,33 @@ class LoadResult:
 
 
 def _lua_string(value: str) -> str:
-    """``value`` as a Lua string literal: percent-encoded first (a request line is ASCII), so
-    that the only escapes are Lua's own for quotes and backslashes."""
-    return json.dumps(quote(value, safe="/?&=%:;,+-_.~ "))
+    """``value`` as a Lua string literal: percent-encoded first (a request line is ASCII and
+    has no space), so that the only escapes are Lua's own for quotes and backslashes."""
+    return json.dumps(quote(value, safe="/?&=%:;,+-_.~"))
 
 
-def script(paths: list[str], *, headers: dict[str, str], unique: bool) -> str:
-    """The wrk script for ``paths`` with ``headers``; ``unique`` adds ``bench=<n>`` to each."""
+def script(paths: list[str], *, cookies: list[str], unique: bool) -> str:
+    """The wrk script for ``paths``, sending one of ``cookies`` (a signed-in session each; none
+    for a visitor) with each request; ``unique`` adds ``bench=<n>`` to each path. An answer
+    other than 200 counts as an error (a redirect to the sign-in page is no page)."""
     path_table = ",\n".join(f"  {_lua_string(path)}" for path in paths)
-    header_table = ",\n".join(
-        f"  [{_lua_string(name)}] = {_lua_string(value)}" for name, value in headers.items()
-    )
+    cookie_table = ",\n".join(f"  {json.dumps(cookie)}" for cookie in cookies)
     return f"""
 local paths = {{
 {path_table}
 }}
-local headers = {{
-{header_table}
+local cookies = {{
+{cookie_table}
 }}
 local unique = {"true" if unique else "false"}
-local threads = 0
+local threads = {{}}
 local counter = 0
+local headers = {{["X-Forwarded-Proto"] = "https"}}
+bad = 0
 
 function setup(thread)
-  threads = threads + 1
-  thread:set("id", threads)
+  table.insert(threads, thread)
+  thread:set("id", #threads)
 end
 
 function init(args)
@@ -74,15 +76,28 @@ function request()
     local glue = string.find(path, "?", 1, true) and "&" or "?"
     path = path .. glue .. "bench=" .. counter
   end
+  if #cookies > 0 then
+    headers["Cookie"] = cookies[(counter % #cookies) + 1]
+  end
   return wrk.format("GET", path, headers)
+end
+
+function response(status, response_headers, body)
+  if status ~= 200 then
+    bad = bad + 1
+  end
 end
 
 function done(summary, latency, requests)
   local e = summary.errors
+  local wrong = 0
+  for _, thread in ipairs(threads) do
+    wrong = wrong + (thread:get("bad") or 0)
+  end
   io.write(string.format(
     "{MARK}{{\\"requests\\": %d, \\"us\\": %d, \\"errors\\": %d, "
       .. "\\"p50\\": %d, \\"p95\\": %d, \\"p99\\": %d, \\"max\\": %d}}\\n",
-    summary.requests, summary.duration, e.connect + e.read + e.write + e.status + e.timeout,
+    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout + wrong,
     latency:percentile(50), latency:percentile(95), latency:percentile(99), latency.max))
 end
 """

@@ -91,7 +91,10 @@ def check_after_edit(public_ids: Iterable[str], editor: Any) -> Timing:
     from register.services.records import system_update
 
     times = []
-    for public_id in list(public_ids)[:EDITS]:
+    chosen = list(public_ids)[:EDITS]
+    if not chosen:
+        return Timing(0.0, {"edits": 0})
+    for public_id in chosen:
         system = AISystem.objects.get(public_id=public_id)
         scope = "" if system.scope_en else "Supports an officer; takes no decision."
         system_update(

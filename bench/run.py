@@ -1,8 +1,9 @@
 """``python -m bench``: seed, serve, measure, print and save (see the package's docstring).
 
-Run it under ``config.devdb`` (``make bench`` does) or with ``DATABASE_URL``,
-``DATABASE_OWNER_URL`` and ``REDIS_URL`` set: the benchmark's database is made next to the one
-they name, ``<name>_bench_<count>``, by the owner role, and recreated unless ``--reuse`` is given.
+Run it under ``config.devdb`` (``make bench`` does) or with ``DATABASE_URL`` and
+``DATABASE_OWNER_URL`` set: the benchmark's database is made next to the one they name,
+``<name>_bench_<count>``, by the owner role, and recreated unless ``--reuse`` is given. Its
+cache is a Redis of its own (``config.devdb.private_redis``), never the register's.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ import urllib.error
 import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urlsplit
 
 from bench import load, measures, table
 from bench.targets import CEILING, EDITOR, REGULATOR, TARGETS, Sample, Target, paths_of
@@ -35,8 +36,10 @@ SAMPLE_SIZE = 2000
 
 
 def _with_database(url: str, name: str) -> str:
+    """``url`` naming the database ``name`` (a URL without a user or host keeps its ``//``)."""
     parts = urlsplit(url)
-    return urlunsplit(parts._replace(path=f"/{name}"))
+    query = f"?{parts.query}" if parts.query else ""
+    return f"{parts.scheme}://{parts.netloc}/{name}{query}"
 
 
 def _database_name(url: str) -> str:
@@ -56,11 +59,10 @@ def _recreate_database(owner_url: str, name: str, *, reuse: bool) -> bool:
         if exists and reuse:
             return True
         if exists:
+            # WITH (FORCE): connections left by an earlier run's server, whoever they are.
             connection.execute(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
-                [name],
+                sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(name))
             )
-            connection.execute(sql.SQL("DROP DATABASE {}").format(sql.Identifier(name)))
         owner = connection.info.user
         connection.execute(
             sql.SQL("CREATE DATABASE {} OWNER {}").format(
@@ -82,12 +84,12 @@ def _analyze(environ: dict[str, str]) -> None:
         connection.execute("ANALYZE")
 
 
-def _environment(args: argparse.Namespace, work: Path) -> dict[str, str]:
-    """Production settings for the server and this process, on the benchmark's database."""
+def _environment(args: argparse.Namespace, work: Path, redis_url: str) -> dict[str, str]:
+    """Production settings for the server and this process, on the benchmark's database and
+    a Redis of its own (``redis_url``: the cache is emptied at the start)."""
     app_url, owner_url = os.environ.get("DATABASE_URL"), os.environ.get("DATABASE_OWNER_URL")
-    redis_url = os.environ.get("REDIS_URL")
-    if not (app_url and redis_url):
-        sys.exit("Set DATABASE_URL and REDIS_URL, or run under python -m config.devdb run --redis")
+    if not app_url:
+        sys.exit("Set DATABASE_URL, or run under python -m config.devdb run")
     name = f"{_database_name(owner_url or app_url)}_bench_{args.count}"
     kept = _recreate_database(owner_url or app_url, name, reuse=args.reuse)
     environ = {
@@ -149,15 +151,24 @@ def _server(environ: dict[str, str], workers: int) -> Iterator[tuple[str, list[i
     base_url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_ready(base_url, master)
-        children = Path(f"/proc/{master.pid}/task/{master.pid}/children")
-        pids = [int(pid) for pid in children.read_text().split()] if children.exists() else []
-        yield base_url, pids
+        yield base_url, _children(master.pid)
     finally:
         master.send_signal(signal.SIGTERM)
         try:
             master.wait(timeout=60)
         except subprocess.TimeoutExpired:
             master.kill()
+
+
+def _children(pid: int) -> list[int]:
+    """The processes whose parent is ``pid`` (gunicorn's workers, forked before it serves)."""
+    children = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        with contextlib.suppress(OSError, ValueError, IndexError):
+            # The fields after the command's name, which is in parentheses: state, parent.
+            if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == pid:
+                children.append(int(stat.parent.name))
+    return sorted(children)
 
 
 def _wait_until_ready(base_url: str, master: subprocess.Popen | None = None) -> None:
@@ -173,7 +184,7 @@ def _wait_until_ready(base_url: str, master: subprocess.Popen | None = None) -> 
     sys.exit(f"{base_url}/healthz did not answer in time")
 
 
-def _prepare(count: int) -> tuple[Sample, dict[str, str], object]:
+def _prepare(count: int, clients: int) -> tuple[Sample, dict[str, list[str]], object]:
     """Users and their sessions, and the sample of systems and words (Django in this process)."""
     from django.conf import settings
     from django.contrib.auth import get_user_model
@@ -200,11 +211,15 @@ def _prepare(count: int) -> tuple[Sample, dict[str, str], object]:
     )
     regulator = user("bench-regulator")
     regulator.groups.add(Group.objects.get_or_create(name=REGULATOR_GROUP)[0])
-    sessions = {}
+    # A session for each client, as each person has their own: the session row is written on
+    # every request (SESSION_SAVE_EVERY_REQUEST), and one shared row would be a queue.
+    sessions: dict[str, list[str]] = {}
     for role, who in ((EDITOR, editor), (REGULATOR, regulator)):
-        client = Client()
-        client.force_login(who)
-        sessions[role] = client.cookies[settings.SESSION_COOKIE_NAME].value
+        sessions[role] = []
+        for _ in range(clients):
+            client = Client()
+            client.force_login(who)
+            sessions[role].append(client.cookies[settings.SESSION_COOKIE_NAME].value)
 
     published = AISystem.objects.filter(published_version__isnull=False)
     rng = random.Random(count)  # noqa: S311 — a sample, not a secret
@@ -227,18 +242,20 @@ def _prepare(count: int) -> tuple[Sample, dict[str, str], object]:
 def _drive(
     target: Target,
     sample: Sample,
-    sessions: dict[str, str],
+    sessions: dict[str, list[str]],
     base_url: str,
     args: argparse.Namespace,
     work: Path,
 ) -> load.LoadResult:
     from django.conf import settings
 
-    headers = {"X-Forwarded-Proto": "https"}
-    if target.who is not None:
-        headers["Cookie"] = f"{settings.SESSION_COOKIE_NAME}={sessions[target.who]}"
+    cookies = (
+        [f"{settings.SESSION_COOKIE_NAME}={session}" for session in sessions[target.who]]
+        if target.who is not None
+        else []
+    )
     script = work / "load.lua"
-    script.write_text(load.script(paths_of(target, sample), headers=headers, unique=target.unique))
+    script.write_text(load.script(paths_of(target, sample), cookies=cookies, unique=target.unique))
     load.run(base_url, str(script), clients=args.clients, seconds=args.warmup)
     result = load.run(base_url, str(script), clients=args.clients, seconds=args.duration)
     _wait_until_ready(base_url)  # requests still being answered do not weigh on the next
@@ -264,21 +281,36 @@ def main(argv: list[str] | None = None) -> int:
     args = _arguments(argv)
     if not Path(load.WRK).exists():
         sys.exit("The benchmark drives the pages with wrk: apt-get install wrk")
-    work = Path(tempfile.mkdtemp(prefix="register-bench-"))
-    environ = _environment(args, work)
-    os.environ.update(environ)
-    print(f"Benchmark database {environ['DATABASE_URL'].rsplit('/', 1)[-1]}", flush=True)
+    from config.devdb import private_redis
+
+    with tempfile.TemporaryDirectory(prefix="register-bench-") as folder, private_redis() as redis:
+        environ = _environment(args, Path(folder), redis)
+        os.environ.update(environ)
+        results = table.Results(count=args.count, cores=measures.cores(), args=vars(args))
+        try:
+            _measure(args, environ, Path(folder), results)
+        finally:
+            # What was measured is kept, even when a later step fails.
+            print()
+            print(table.render(results))
+            path = table.save(results, RESULTS)
+            print(f"\nSaved {path.relative_to(ROOT)}")
+    return 0
+
+
+def _measure(
+    args: argparse.Namespace, environ: dict[str, str], work: Path, results: table.Results
+) -> None:
+    print(f"Benchmark database {_database_name(environ['DATABASE_URL'])}", flush=True)
     _manage(environ, "migrate", "--noinput", "-v", "0")
     _manage(environ, "collectstatic", "--noinput", "-v", "0")
     import django
 
     django.setup()
     print(f"Seeding {args.count} published systems…", flush=True)
-    seeded = measures.seed(args.count)
+    results.timings["seed"] = measures.seed(args.count)
     _analyze(environ)
-    sample, sessions, editor = _prepare(args.count)
-    results = table.Results(count=args.count, cores=measures.cores(), args=vars(args))
-    results.timings["seed"] = seeded
+    sample, sessions, editor = _prepare(args.count, args.clients)
 
     if not args.skip_measures:
         # Before the pages: the findings pages then show what the register's rules found.
@@ -306,8 +338,3 @@ def main(argv: list[str] | None = None) -> int:
         # Last: the edits change records the pages above showed.
         print("  check after an edit…", flush=True)
         results.timings["check after an edit"] = measures.check_after_edit(sample.own_ids, editor)
-    print()
-    print(table.render(results))
-    path = table.save(results, RESULTS)
-    print(f"\nSaved {path.relative_to(ROOT)}")
-    return 0

@@ -16,6 +16,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        # A concurrent build that failed leaves an invalid index of this name behind.
+        migrations.RunSQL(
+            "DROP INDEX CONCURRENTLY IF EXISTS finding_listed", reverse_sql=migrations.RunSQL.noop
+        ),
         AddIndexConcurrently(
             model_name='finding',
             index=models.Index(

@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import template
+from django.core.paginator import Page
 from django.http import HttpRequest
 from django.urls import reverse, translate_url
 from django.utils.html import format_html
@@ -98,6 +99,14 @@ def missing_text_link(system: AISystem, label: str, language: str) -> str:
         text = attribute
     url = reverse("register:section", kwargs={"public_id": system.public_id, "section": section})
     return format_html('<a class="govuk-link" href="{}?language={}">{}</a>', url, language, text)
+
+
+@register.filter
+def elided_pages(page: Page) -> list[int | str]:
+    """The page numbers a pagination shows for ``page``: the first, the last, two either side
+    of the current one, and ``Paginator.ELLIPSIS`` for each gap (a list of thousands of pages
+    stays a few links)."""
+    return list(page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
 
 
 @register.simple_tag(takes_context=True)

@@ -136,3 +136,18 @@ def test_the_findings_page_reads_the_same_queries_whatever_the_number_of_finding
     client.force_login(regulator)
     with django_assert_max_num_queries(12):
         assert client.get("/en/workspace/findings/").status_code == 200
+
+
+def test_a_long_pagination_shows_the_ends_and_the_pages_around_the_current_one(
+    client, monkeypatch, regulator, failing_systems
+):
+    from compliance import selectors
+
+    monkeypatch.setattr(selectors, "FINDINGS_PAGE_SIZE", 1)
+    pages = selectors.organisation_findings(None).paginator.num_pages
+    assert pages >= 8
+    client.force_login(regulator)
+    html = client.get("/en/workspace/findings/?page=4").content.decode()
+    shown = [int(n) for n in re.findall(r'govuk-pagination__link"[^>]*>(\d+)</a>', html)]
+    assert shown == [1, 2, 3, 4, 5, 6, pages]
+    assert html.count("govuk-pagination__item--ellipses") == 1
