@@ -57,10 +57,10 @@ test: install
 # The benchmark (bench/__init__.py): a database of its own next to the register's, gunicorn with
 # production settings, Debian's wrk. BENCH_ARGS="--only card --reuse" measures some pages again.
 bench: install wrk
-	exec $(DEVDB) --redis -- $(BIN)/python -m bench $(BENCH_ARGS)
+	exec $(DEVDB) -- $(BIN)/python -m bench $(BENCH_ARGS)
 
 bench-quick: install wrk
-	exec $(DEVDB) --redis -- $(BIN)/python -m bench --count 10000 $(BENCH_ARGS)
+	exec $(DEVDB) -- $(BIN)/python -m bench --count 10000 $(BENCH_ARGS)
 
 wrk:
 	@command -v wrk >/dev/null || { test "$$(id -u)" = 0 && command -v apt-get >/dev/null \
