@@ -111,6 +111,8 @@ def _environment(args: argparse.Namespace, work: Path, redis_url: str) -> dict[s
         "EMAIL_BACKEND": "file",
         "EMAIL_FILE_PATH": str(work / "mail"),
         "REPORTS_ROOT": str(work / "reports"),
+        # Collected apart from the project's staticfiles/, which a server of it may be reading.
+        "STATIC_ROOT": str(work / "static"),
     }
     if owner_url:
         environ["DATABASE_OWNER_URL"] = _with_database(owner_url, name)

@@ -457,7 +457,8 @@ TIME_ZONE = env.str("TIME_ZONE", default="Asia/Almaty")
 # --- Static files ---------------------------------------------------------------------------
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic puts the files the server hands out (the benchmark collects into its own).
+STATIC_ROOT = Path(env.str("STATIC_ROOT", default=str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Audit reports of organisations and of the register: files under REPORTS_ROOT, or with
 # REPORTS_STORAGE=s3 an S3-compatible bucket (django-storages), private, read back only through
