@@ -451,3 +451,28 @@ def test_the_public_never_reaches_the_reports(client, make, regulator, agency, t
 def test_someone_of_no_organisation_may_not_ask(client, db):
     client.force_login(UserFactory(username="nobody"))
     assert client.get(REPORTS).status_code == 403
+
+
+@pytest.mark.parametrize("reports", [1, 8])
+def test_the_reports_pages_read_the_same_queries_however_many_reports(
+    client,
+    regulator,
+    agency,
+    other_agency,
+    two_systems,
+    other_system,
+    reports,
+    django_assert_max_num_queries,
+):
+    for number in range(reports):
+        with transaction.atomic():
+            report = collection_report_request(
+                actor=regulator,
+                organisation=(agency, other_agency, None)[number % 3],
+                language=("en", "kk", "ru")[number % 3 if number < 3 else (number // 3) % 3],
+            )
+    client.force_login(regulator)
+    with django_assert_max_num_queries(12):
+        assert client.get(REPORTS).status_code == 200
+    with django_assert_max_num_queries(10):
+        assert client.get(f"/en/oversight/reports/{report.pk}/").status_code == 200
