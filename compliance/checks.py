@@ -11,7 +11,9 @@ systems or rules in it:
 3. one ``INSERT … ON CONFLICT (system_id, rule_id) DO UPDATE`` for every finding that is new or
    whose state changed (compared before writing, so an unchanged finding is never written);
 4. one ``UPDATE`` moving ``last_seen_at`` forward for findings that still fail unchanged
-   (``last_seen_at`` is left out of the audit trail, so this writes no history event).
+   (``last_seen_at`` is left out of the audit trail, so this writes no history event);
+5. when findings changed, one statement recounting those systems' standings
+   (``compliance.standing``).
 
 Running a check twice therefore changes nothing but ``last_seen_at``.
 
@@ -45,6 +47,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from compliance import standing
 from compliance.models import CheckRun, Finding, FindingStatus, Severity, Trigger
 from compliance.rules import Catalogue, Rule, Verdict, get_catalogue, not_applicable
 from register.audit import audit_context
@@ -249,6 +252,7 @@ def _check_batch(
             unique_fields=["system", "rule_id"],
             update_fields=list(_UPSERT_FIELDS),
         )
+        standing.refresh({f.system_id for f in writes})
     if heartbeat:
         Finding.objects.filter(pk__in=heartbeat).update(last_seen_at=now)
     totals.systems += len(systems)

@@ -176,6 +176,39 @@ class Finding(models.Model):
         )
 
 
+class SystemStanding(models.Model):
+    """A system's open findings by severity and its waived ones, as of its last check: what
+    the dashboards, the findings pages and the regulator's overview count, a row per system
+    instead of every finding behind it. Derived from the findings and rewritten with them, in
+    the same transaction, by ``compliance.standing.refresh`` (the check service and the waiver
+    service call it); a system never checked has no row and counts as having no finding. Not in
+    the audit trail: the findings it counts are."""
+
+    system = models.OneToOneField(
+        "register.AISystem",
+        verbose_name=_("AI system"),
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="standing",
+    )
+    blocker = models.PositiveIntegerField(_("open blocker findings"), default=0)
+    major = models.PositiveIntegerField(_("open major findings"), default=0)
+    minor = models.PositiveIntegerField(_("open minor findings"), default=0)
+    waived = models.PositiveIntegerField(_("waived findings"), default=0)
+    open = models.GeneratedField(
+        expression=models.F("blocker") + models.F("major") + models.F("minor"),
+        output_field=models.PositiveIntegerField(_("open findings")),
+        db_persist=True,
+    )
+
+    class Meta:
+        verbose_name = _("standing of a system")
+        verbose_name_plural = _("standings of systems")
+
+    def __str__(self) -> str:
+        return f"{self.system_id}: {self.open} open, {self.waived} waived"
+
+
 @track
 class CheckRun(models.Model):
     """One call of ``check_systems``: what it checked and what changed."""

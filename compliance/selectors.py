@@ -17,11 +17,20 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Final
 
-from django.core.paginator import Page, Paginator
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.core.paginator import Page
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Sum, Value, When
+from django.db.models.functions import Coalesce
 
-from compliance.models import LISTED_STATUSES, CheckRun, Finding, FindingStatus, Severity
+from compliance.models import (
+    LISTED_STATUSES,
+    CheckRun,
+    Finding,
+    FindingStatus,
+    Severity,
+    SystemStanding,
+)
 from register.models import AISystem, Organisation
+from register.pagination import CountedPaginator
 
 WEIGHTS: Final = {Severity.BLOCKER: 30, Severity.MAJOR: 10, Severity.MINOR: 3}
 BLOCKER_CAP: Final = 40
@@ -87,32 +96,24 @@ class OrganisationSummary:
 
 
 def organisation_summary(organisation: Organisation) -> OrganisationSummary:
-    """Open findings across ``organisation``'s systems and their mean score: two queries."""
+    """Open findings across ``organisation``'s systems and their mean score: two queries, over
+    the systems' standings (one row per system with findings), never over the findings."""
     systems = AISystem.objects.filter(organisation=organisation).count()
     rows = (
-        Finding.objects.filter(
-            system__organisation=organisation,
-            status__in=(FindingStatus.OPEN, FindingStatus.WAIVED),
-        )
-        .values("system_id")
-        .annotate(
-            blocker=_open(Severity.BLOCKER),
-            major=_open(Severity.MAJOR),
-            minor=_open(Severity.MINOR),
-            waived=Count("id", filter=Q(status=FindingStatus.WAIVED)),
-        )
-        .order_by()
+        SystemStanding.objects.filter(system__organisation=organisation)
+        .filter(Q(open__gt=0) | Q(waived__gt=0))
+        .values_list("blocker", "major", "minor", "waived")
     )
     totals = {"blocker": 0, "major": 0, "minor": 0, "waived": 0}
     lost = 0  # points below 100, summed over the systems that have open findings
     with_blockers = 0
-    for row in rows:
-        for key in totals:
-            totals[key] += row[key]
-        lost += 100 - compliance_score(
-            blocker=row["blocker"], major=row["major"], minor=row["minor"]
-        )
-        with_blockers += bool(row["blocker"])
+    for blocker, major, minor, waived in rows:
+        totals["blocker"] += blocker
+        totals["major"] += major
+        totals["minor"] += minor
+        totals["waived"] += waived
+        lost += 100 - compliance_score(blocker=blocker, major=major, minor=minor)
+        with_blockers += bool(blocker)
     mean = Decimal(100 * systems - lost) / systems if systems else Decimal(100)
     return OrganisationSummary(
         systems=systems,
@@ -179,14 +180,17 @@ FINDINGS_PAGE_SIZE: Final = 50
 def organisation_findings(organisation: Organisation | None, page: object = 1) -> Page:
     """One page of the open and waived findings across an organisation's systems (every
     organisation's for ``None``: the regulator's view), most severe first, then by system and
-    rule (``page``: a number as typed; anything else is the first or last page). Two queries,
-    the count and the page, both served by the ``finding_listed`` index: the severities sort
-    alphabetically in their order of gravity (blocker, major, minor), so the column itself is
-    the order."""
+    rule (``page``: a number as typed; anything else is the first or last page). Two queries:
+    the count, summed over the systems' standings instead of counting every finding, and the
+    page, served by the ``finding_listed`` index: the severities sort alphabetically in their
+    order of gravity (blocker, major, minor), so the column itself is the order."""
     scope = {} if organisation is None else {"system__organisation": organisation}
     findings = (
         Finding.objects.filter(status__in=LISTED_STATUSES, **scope)
         .select_related("system", "system__organisation")
         .order_by("severity", "system_id", "rule_id")
     )
-    return Paginator(findings, FINDINGS_PAGE_SIZE).get_page(page)
+    listed = SystemStanding.objects.filter(**scope).aggregate(
+        n=Coalesce(Sum(F("open") + F("waived")), 0)
+    )["n"]
+    return CountedPaginator(findings, FINDINGS_PAGE_SIZE, count=listed).get_page(page)

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from compliance import standing
 from compliance.classification import classify, language_neutral, validate_answers
 from compliance.models import Finding, FindingStatus
 from compliance.rules import catalogue_version, get_catalogue
@@ -136,4 +137,5 @@ def finding_waive(
     locked.full_clean()
     with audit_context(user=actor.pk, action="compliance.waive"):
         locked.save(update_fields=["status", "waiver_reason", "waiver_expires_on", "waived_by"])
+    standing.refresh([locked.system_id])
     return locked

@@ -9,7 +9,8 @@ import rules
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db.models import Count, F, Q
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 
 from register import extensions, schema
 from register.i18n import column, content_language
@@ -83,7 +84,8 @@ def dashboard_systems(user, organisation: Organisation | None, filters: dict):  
     queryset = (
         workspace_systems(user)
         .select_related("updated_by")
-        .annotate(open_findings=Count("findings", filter=Q(findings__status="open")))
+        # The standing counts the open findings when they change (compliance.standing).
+        .annotate(open_findings=Coalesce("standing__open", 0))
     )
     if organisation is not None:
         queryset = queryset.filter(organisation=organisation)

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import load_workbook
 
+from compliance import standing
 from compliance.models import Finding, FindingStatus, Severity
 from oversight import selectors
 from portal.models import Report
@@ -29,8 +30,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _finding(system: AISystem, rule_id: str, severity: str = Severity.MAJOR, **fields) -> Finding:
+    """A finding as the check service leaves it: written, and its system's standing recounted."""
     now = timezone.now()
-    return Finding.objects.create(
+    finding = Finding.objects.create(
         system=system,
         rule_id=rule_id,
         severity=severity,
@@ -40,6 +42,8 @@ def _finding(system: AISystem, rule_id: str, severity: str = Severity.MAJOR, **f
         catalogue_version="test",
         **fields,
     )
+    standing.refresh([system.pk])
+    return finding
 
 
 def _high_risk(organisation, **fields) -> AISystem:
