@@ -14,7 +14,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from oversight.forms import CollectionReportForm, ReportLanguageForm, VerifyReportForm
 from oversight.models import CollectionReport, ReportStatus, reports_storage
 from oversight.permissions import VIEW_REPORT
-from oversight.reports.document import system_report
+from oversight.reports.document import stored_system_report
 from oversight.reports.services import collection_report_request, may_request
 from oversight.reports.verify import (
     UNKNOWN_RECORD,
@@ -37,13 +37,14 @@ from register.selectors import user_organisations
 def report_pdf(request: HttpRequest, public_id: str) -> HttpResponse:
     """The audit report of one system in ``?lang=`` (the interface's language by default):
     for regulators any system, for its organisation's members their own (403 for anyone else
-    who can see it, 404 for a record they cannot see or that was never published)."""
+    who can see it, 404 for a record they cannot see or that was never published). Made once
+    and then served from the reports storage while the document would come out the same."""
     system = system_for(request, public_id, perm=VIEW_REPORT)
     form = ReportLanguageForm(request.GET, default=content_language())
     if not form.is_valid():
         raise BadRequest("Unknown report language.")
-    report = system_report(system, language=form.cleaned_data["lang"])
-    response = HttpResponse(report.pdf.content, content_type="application/pdf")
+    report = stored_system_report(system, language=form.cleaned_data["lang"])
+    response = HttpResponse(report.content, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
     response["Cache-Control"] = "private, no-store"
     return response
