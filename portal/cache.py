@@ -7,6 +7,10 @@ once and a bookmarked search is one cache entry. A request with a session or a m
 (a signed-in user, a form just sent) is never answered from the cache nor stored in it, and
 its response is marked private; only complete ``200`` answers that set no cookie are stored,
 in a cache of their own (``CACHES["pages"]``), where a flood of addresses evicts only pages.
+
+``per_generation`` keeps a figure computed over the whole projection (the facet counts of a
+search, the home page's headline) under the same generation and day, so that a page the cache
+does not hold (another page of a list, another sort, a signed-in reader) still counts once.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ from __future__ import annotations
 import functools
 import hashlib
 from collections.abc import Callable
+from typing import Any, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
@@ -32,6 +37,20 @@ MESSAGES_COOKIE = "messages"
 def is_personal(request: HttpRequest) -> bool:
     cookies = (settings.SESSION_COOKIE_NAME, MESSAGES_COOKIE)
     return any(name in request.COOKIES for name in cookies)
+
+
+T = TypeVar("T")
+
+
+def per_generation(name: str, parts: Any, compute: Callable[[], T]) -> T:
+    """``compute()``, computed once per projection generation, day and ``parts`` (anything
+    whose ``repr`` names the computation: a statement and its parameters) and kept for
+    ``PUBLIC_CACHE_SECONDS`` in the default cache (computed every time when that is 0)."""
+    if not settings.PUBLIC_CACHE_SECONDS:
+        return compute()
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"portal:{name}:{public_generation()}:{timezone.localdate().isoformat()}:{digest}"
+    return caches["default"].get_or_set(key, compute, settings.PUBLIC_CACHE_SECONDS)
 
 
 def page_key(request: HttpRequest) -> str:

@@ -63,6 +63,7 @@ from django.db.models.functions import Cast, Coalesce, Lower, NullIf, Trim
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import per_generation
 from register.i18n import CONTENT_LANGUAGES, column, content_language, fallback_order, pick
 from register.languages import SEARCH_CONFIGS
 from register.models import (
@@ -422,10 +423,16 @@ def _count_sql(matching: QuerySet[PublicRecord], conditions: dict[str, Q]) -> tu
 
 
 def _count(matching: QuerySet[PublicRecord], conditions: dict[str, Q]) -> tuple[int, dict]:
+    """The total and each facet's counts: counted once per projection generation for each
+    statement (``portal.cache.per_generation``)."""
     sql, params = _count_sql(matching, conditions)
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
+
+    def count() -> list[tuple[str, str | None, int]]:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall()
+
+    rows = per_generation("counts", (sql, params), count)
     total = 0
     counts: dict[str, dict[str, int]] = {facet.name: {} for facet in FACETS}
     for name, value, count in rows:

@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal.cache import per_generation
 from register import vocabulary
 from register.i18n import pick
 from register.models import PublicRecord
@@ -102,13 +103,18 @@ def _facet_sql() -> str:
 
 def facet_counts() -> dict[str, dict[str, int]]:
     """For each facet of ``FACETS``, ``{value: count}`` of the values current systems have.
-    One query."""
-    result: dict[str, dict[str, int]] = {name: {} for name in FACETS}
-    with connection.cursor() as cursor:
-        cursor.execute(_facet_sql(), list(FACETS))
-        for facet, value, n in cursor.fetchall():
-            result[facet][value or ""] = int(n)
-    return result
+    One query, once per projection generation (``portal.cache.per_generation``)."""
+    sql = _facet_sql()
+
+    def count() -> dict[str, dict[str, int]]:
+        result: dict[str, dict[str, int]] = {name: {} for name in FACETS}
+        with connection.cursor() as cursor:
+            cursor.execute(sql, list(FACETS))
+            for facet, value, n in cursor.fetchall():
+                result[facet][value or ""] = int(n)
+        return result
+
+    return per_generation("facet_counts", sql, count)
 
 
 @dataclass(frozen=True)
@@ -212,7 +218,11 @@ def _share_aggregates(prefix: str, condition: Q) -> dict[str, Count]:
 
 def headline() -> Headline:
     """The headline numbers and the shares of high-risk systems with a completed FRIA and a
-    named human overseer. One query."""
+    named human overseer. One query, once per projection generation."""
+    return per_generation("headline", "v1", _headline)
+
+
+def _headline() -> Headline:
     conditions = {"eu": HIGH_EU, "kz": HIGH_KZ, "any": HIGH_EU | HIGH_KZ}
     aggregates: dict[str, Any] = {
         # Not named as columns: an aggregate's name must not shadow a field its filters read.

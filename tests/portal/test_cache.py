@@ -68,3 +68,26 @@ def test_pages_live_in_their_own_cache_and_never_evict_the_rate_limits(client, p
         key = page_key(RequestFactory().get("/en/systems/?anything=1"))
     assert caches["pages"].get(key) is not None
     assert caches["default"].get(key) is None
+
+
+def test_counts_are_made_once_per_generation_and_afresh_after_a_publication(
+    agency, editor, publish
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from portal import statistics
+    from portal.search import search_public_records
+
+    publish(complete_system(agency, editor, name_en="Queue forecast"))
+    first = search_public_records(page=1)
+    headline = statistics.headline()
+    with CaptureQueriesContext(connection) as again:
+        second = search_public_records(page=2)
+        assert statistics.headline() == headline
+    assert second.total == first.total == headline.current == 1
+    # Only the organisations and the page's rows: the counts and the headline were kept.
+    assert len(again) == 2
+    assert not any("count(" in q["sql"].lower() for q in again.captured_queries)
+    publish(complete_system(agency, editor, name_en="Benefit chatbot"))
+    assert statistics.headline().current == search_public_records().total == 2
