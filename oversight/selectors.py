@@ -223,43 +223,44 @@ def _in_order(values: list[str], counts: dict[str, int]) -> list[tuple[str, int]
     return [(value, counts.get(value, 0)) for value in values]
 
 
-def _severity_counts(filters: Filters) -> dict[str, Any]:
-    """The aggregates counting open findings by severity over the systems' standings, a row per
-    system instead of its findings (a severity in ``filters`` keeps only that one)."""
+def _severities(filters: Filters) -> list[str]:
+    """The severities counted: the one in ``filters``, or all."""
     chosen = filters.get("severity")
-    return {
-        f"open_{severity}": Coalesce(Sum(f"standing__{severity}"), 0)
-        for severity in Severity.values
-        if not chosen or severity == chosen
-    }
+    return [chosen] if chosen else list(Severity.values)
 
 
 def overview(filters: Filters) -> Overview:
-    """The overview's figures for ``filters``: five queries, whatever the register's size. The
-    systems are counted row by row; their open findings through their standings (a row per
-    system), except by rule, and when a rule is chosen, where the findings themselves are."""
+    """The overview's figures for ``filters``: ten queries, whatever the register's size.
+
+    The systems by organisation and class under each framework, with their open findings
+    summed over their standings (a row per system) in the same query; each concern counted on
+    its own, which lets PostgreSQL join the tables a concern reads (a count of them all in one
+    pass would probe them row by row); the findings themselves only by rule, and when a rule
+    is chosen."""
     scope = systems(filters)
     by_rule_only = bool(filters.get("rule_id"))
-    standings = {} if by_rule_only else _severity_counts(filters)
-    totals = scope.aggregate(
-        total=Count("pk"),
-        **{c.key: Count("pk", filter=c.condition()) for c in CONCERNS},
-        **standings,
+    severities = [] if by_rule_only else _severities(filters)
+    rows = scope.values("organisation_id", "risk_class", "kz_risk_degree").annotate(
+        n=Count("pk"),
+        **{f"open_{s}": Coalesce(Sum(f"standing__{s}"), 0) for s in severities},
     )
     classes: dict[int, dict[str, int]] = {}
     eu: dict[str, int] = {}
     by_organisation: dict[int, int] = {}
-    rows = scope.values("organisation_id", "risk_class").annotate(n=Count("pk"))
-    if standings:
-        column = f"standing__{filters.get('severity') or 'open'}"
-        rows = rows.annotate(findings=Coalesce(Sum(column), 0))
+    by_severity: dict[str, int] = {}
+    kz: dict[str, int] = {}
     for row in rows.order_by():
-        organisation = row["organisation_id"]
-        classes.setdefault(organisation, {})[row["risk_class"]] = row["n"]
-        eu[row["risk_class"]] = eu.get(row["risk_class"], 0) + row["n"]
-        if standings and row["findings"]:
-            by_organisation[organisation] = by_organisation.get(organisation, 0) + row["findings"]
-    kz = dict(scope.values_list("kz_risk_degree").annotate(n=Count("pk")).order_by())
+        organisation, n = row["organisation_id"], row["n"]
+        in_classes = classes.setdefault(organisation, {})
+        in_classes[row["risk_class"]] = in_classes.get(row["risk_class"], 0) + n
+        eu[row["risk_class"]] = eu.get(row["risk_class"], 0) + n
+        kz[row["kz_risk_degree"]] = kz.get(row["kz_risk_degree"], 0) + n
+        for severity in severities:
+            count = row[f"open_{severity}"]
+            by_severity[severity] = by_severity.get(severity, 0) + count
+            if count:
+                by_organisation[organisation] = by_organisation.get(organisation, 0) + count
+    concerns = [(concern, scope.filter(concern.condition()).count()) for concern in CONCERNS]
     findings = Finding.objects.filter(status=FindingStatus.OPEN, **_finding_filters(filters))
     if any(filters.values()):
         findings = findings.filter(system__in=scope)
@@ -268,8 +269,6 @@ def overview(filters: Filters) -> Overview:
         by_organisation = dict(
             findings.values_list("system__organisation_id").annotate(n=Count("pk")).order_by()
         )
-    else:
-        by_severity = {s: totals[f"open_{s}"] for s in Severity.values if f"open_{s}" in totals}
     by_rule = list(
         findings.values_list("rule_id")
         .annotate(n=Count("pk"))
@@ -285,12 +284,12 @@ def overview(filters: Filters) -> Overview:
         key=lambda row: (-row[2], str(row[0].name).casefold()),
     )
     return Overview(
-        systems=totals["total"],
+        systems=sum(eu.values()),
         by_risk_class=_in_order([value for value, _label in RiskClass.choices], eu),
         by_kz_risk_degree=_in_order([value for value, _label in KzRiskDegree.choices], kz),
         by_organisation=rows,
         findings_by_severity=_in_order([value for value, _label in Severity.choices], by_severity),
         findings_by_rule=by_rule,
         findings_by_organisation=by_organisation,
-        concerns=[(concern, totals[concern.key]) for concern in CONCERNS],
+        concerns=concerns,
     )

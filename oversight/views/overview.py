@@ -9,7 +9,6 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,6 +22,7 @@ from oversight import exports, selectors
 from oversight.forms import OverviewFilterForm
 from portal.charts import bar_chart
 from register.models import KzRiskDegree, RiskClass
+from register.pagination import CountedPaginator
 from register.permissions import can_read_everything
 
 PAGE_SIZE = 50
@@ -123,7 +123,9 @@ def overview(request: HttpRequest) -> HttpResponse:
 def systems(request: HttpRequest) -> HttpResponse:
     form, filters, concern = _selection(request)
     rows = selectors.system_rows(filters, concern=concern)
-    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    # Counted without the columns the rows show (their joins cost a count at national scale).
+    count = selectors.systems(filters, concern=concern).count()
+    page = CountedPaginator(rows, PAGE_SIZE, count=count).get_page(request.GET.get("page"))
     extra = {"concern": concern} if concern else {}
     return render(
         request,

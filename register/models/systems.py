@@ -519,6 +519,22 @@ class AISystem(Translatable, models.Model):
             ),
             # Compliance sweep: systems whose review date has passed.
             models.Index(fields=["next_review_on"], name="system_next_review"),
+            # The dashboards' default order, a page at a time: an organisation's systems and
+            # (for regulators) every system, most recently changed first.
+            models.Index(
+                fields=["organisation", "-updated_at", "public_id"], name="system_org_changed"
+            ),
+            models.Index(fields=["-updated_at", "public_id"], name="system_changed"),
+            # The regulator's concern "prohibited practice or capability reported"
+            # (oversight.selectors): a handful of rows, found without reading every record's
+            # classification. The condition is the concern's, word for word.
+            models.Index(
+                fields=["id"],
+                name="system_prohibited",
+                condition=(
+                    Q(risk_class=RiskClass.PROHIBITED) | Q(classification__kz__prohibited=True)
+                ),
+            ),
         ]
         triggers = [
             # The public identifier is cited in letters and appeals: it never changes.
