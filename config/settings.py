@@ -13,6 +13,7 @@ from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from kombu import Queue
 
 from api.tasks import BEAT_SCHEDULE as API_BEAT_SCHEDULE
 from compliance.tasks import BEAT_SCHEDULE as COMPLIANCE_BEAT_SCHEDULE
@@ -89,6 +90,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.security.NoStoreWhenSignedIn",
+    # Anonymous reads go to the replica when there is one (config/routers.py).
+    "config.routers.replica_for_public_reads",
     "pghistory.middleware.HistoryMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -133,7 +136,16 @@ DATABASE_URL = env.url("DATABASE_URL", schemes=("postgres", "postgresql", "pgsql
 DATABASE_OWNER_URL = env.url("DATABASE_OWNER_URL", schemes=("postgres", "postgresql", "pgsql"))
 
 
-def _database(url: str) -> dict:
+# Milliseconds a statement of the web application may run (0: no limit). Set it on the web
+# nodes (5000 is ample for every page at 100,000 systems); leave it at 0 for the workers and
+# `migrate`, whose bulk statements (a sweep's batch, an index build) may run longer.
+DATABASE_STATEMENT_TIMEOUT_MS = env.int("DATABASE_STATEMENT_TIMEOUT_MS", default=0, minimum=0)
+# A PostgreSQL streaming replica for the public pages and the open-data API (config/routers.py):
+# anonymous GET and HEAD requests read from it; everything else uses the primary.
+DATABASE_REPLICA_URL = env.url("DATABASE_REPLICA_URL", schemes=("postgres", "postgresql", "pgsql"))
+
+
+def _database(url: str, *, timeout: int = 0) -> dict:
     database = dj_database_url.parse(
         url,
         conn_max_age=env.int("DATABASE_CONN_MAX_AGE", default=60, minimum=0),
@@ -143,14 +155,25 @@ def _database(url: str) -> dict:
     )
     # A Unix-socket URL names its directory in the query (`postgresql://user@/name?host=/dir`,
     # as the embedded server's does); Django and dbshell read it from HOST.
-    options = database.get("OPTIONS", {})
+    options = database.setdefault("OPTIONS", {})
     if "host" in options and not database["HOST"]:
         database["HOST"] = str(options.pop("host"))
+    if timeout:
+        # A statement that runs longer is cancelled: the request fails (500) instead of
+        # holding a connection and a worker while others queue behind it.
+        options["options"] = f"-c statement_timeout={timeout}"
     return database
 
 
 if DATABASE_URL:
-    DATABASES = {"default": _database(DATABASE_URL)}
+    DATABASES = {"default": _database(DATABASE_URL, timeout=DATABASE_STATEMENT_TIMEOUT_MS)}
+    if DATABASE_REPLICA_URL:
+        DATABASES["replica"] = {
+            **_database(DATABASE_REPLICA_URL, timeout=DATABASE_STATEMENT_TIMEOUT_MS),
+            # The test suite reads the replica through the primary's connection settings.
+            "TEST": {"MIRROR": "default"},
+        }
+        DATABASE_ROUTERS = ["config.routers.PublicReadsFromReplica"]
     DATABASE_OWNER = _database(DATABASE_OWNER_URL) if DATABASE_OWNER_URL else None
     if DATABASE_OWNER and DATABASE_OWNER["NAME"] != DATABASES["default"]["NAME"]:
         raise ImproperlyConfigured(
@@ -244,6 +267,23 @@ for _name, _limit in (
         )
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_BROKER_VISIBILITY_TIMEOUT}
 CELERY_TIMEZONE = "UTC"
+# A queue per kind of work, so that workers on several hosts can each take some (`celery -A
+# config worker -Q reports` on a machine with memory for WeasyPrint) and a nightly sweep never
+# delays a password-reset e-mail. A worker started without -Q consumes every queue below.
+CELERY_TASK_QUEUES = tuple(
+    Queue(name) for name in ("celery", "checks", "reports", "mail", "imports")
+)
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+CELERY_TASK_ROUTES = {
+    "compliance.check_system": {"queue": "checks"},
+    "compliance.check_batch": {"queue": "checks"},
+    "compliance.sweep": {"queue": "checks"},
+    "oversight.*": {"queue": "reports"},
+    "register.deliver_email": {"queue": "mail"},
+    "api.deliver_webhook": {"queue": "mail"},
+    "api.plan_import": {"queue": "imports"},
+    "api.apply_import": {"queue": "imports"},
+}
 # Every periodic task, declared once: the nightly compliance sweep, the outbox sweep, the
 # daily escalation of unanswered citizen feedback and the webhook sweep.
 CELERY_BEAT_SCHEDULE = {
