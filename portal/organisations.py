@@ -18,6 +18,7 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subq
 from django.db.models.functions import Coalesce, Collate, NullIf
 from django.utils import timezone
 
+from portal.cache import per_generation
 from register.i18n import column, content_language, fallback_order
 from register.models import AISystem, Organisation, PublicRecord
 from register.models.systems import Status
@@ -67,11 +68,15 @@ def organisations_with_counts(
 
 def biggest_organisations(*, limit: int = 5) -> list[Organisation]:
     """The ``limit`` organisations with most current public systems (none without one), with
-    ``published``. One query."""
-    return list(
-        Organisation.objects.annotate(published=_published_count())
-        .filter(published__gt=0)
-        .order_by("-published", "short_code")[:limit]
+    ``published``. One query, once per projection generation."""
+    return per_generation(
+        "biggest_organisations",
+        limit,
+        lambda: list(
+            Organisation.objects.annotate(published=_published_count())
+            .filter(published__gt=0)
+            .order_by("-published", "short_code")[:limit]
+        ),
     )
 
 
@@ -144,5 +149,5 @@ def latest_publications(*, limit: int = 6) -> list[PublicRecord]:
         PublicRecord.objects.filter(withdrawn=False)
         .select_related("version", "organisation")
         .defer("version__record")
-        .order_by("-published_at", "system")[:limit]
+        .order_by("-published_at", "system_id")[:limit]
     )

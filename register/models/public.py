@@ -101,6 +101,9 @@ class PublicRecord(models.Model):
         indexes = [
             # Portal: count and list the cards of a risk class, newest first.
             models.Index(fields=["risk_class", "-published_at"], name="public_by_class"),
+            # The list's and the API's default order, and the home page's latest: a page of
+            # the newest without sorting the register.
+            models.Index(fields=["-published_at", "system"], name="public_newest"),
             # Portal facets: cards with an Annex III point, a technique or a channel (@>).
             GinIndex(fields=["annex_iii", "techniques", "channels"], name="public_array_facets"),
             # Portal search when the full-text search finds little: similar words (pg_trgm).
