@@ -29,6 +29,7 @@ from compliance.models import (
     Severity,
     SystemStanding,
 )
+from compliance.standing import per_findings_generation
 from register.models import AISystem, Organisation
 from register.pagination import CountedPaginator
 
@@ -150,14 +151,19 @@ def blocking_findings(system: AISystem) -> list[Finding]:
 
 
 def open_findings_by_rule() -> dict[str, int]:
-    """How many systems fail each rule, register-wide."""
-    rows = (
-        Finding.objects.filter(status=FindingStatus.OPEN)
-        .values("rule_id")
-        .annotate(systems=Count("id"))
-        .order_by("rule_id")
-    )
-    return {row["rule_id"]: row["systems"] for row in rows}
+    """How many systems fail each rule, register-wide: counted over every open finding once per
+    findings generation (``compliance.standing``)."""
+
+    def count() -> dict[str, int]:
+        rows = (
+            Finding.objects.filter(status=FindingStatus.OPEN)
+            .values("rule_id")
+            .annotate(systems=Count("id"))
+            .order_by("rule_id")
+        )
+        return {row["rule_id"]: row["systems"] for row in rows}
+
+    return per_findings_generation("open-by-rule", count)
 
 
 def waivers_expiring(*, before: dt.date) -> QuerySet[Finding]:

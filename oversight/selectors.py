@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Finding, FindingStatus, Severity
+from compliance.selectors import open_findings_by_rule
 from oversight.models import RegulatorRequest, RequestStatus
 from portal.models import OPEN_STATUSES, Report
 from register.models import (
@@ -269,11 +270,15 @@ def overview(filters: Filters) -> Overview:
         by_organisation = dict(
             findings.values_list("system__organisation_id").annotate(n=Count("pk")).order_by()
         )
-    by_rule = list(
-        findings.values_list("rule_id")
-        .annotate(n=Count("pk"))
-        .order_by("-n", "rule_id")[:TOP_RULES]
-    )
+    if any(filters.values()):
+        by_rule = list(
+            findings.values_list("rule_id")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "rule_id")[:TOP_RULES]
+        )
+    else:  # the whole register's, counted once per findings generation
+        counts = open_findings_by_rule()
+        by_rule = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
     organisations = Organisation.objects.in_bulk(list(classes))
     rows = sorted(
         (

@@ -100,3 +100,23 @@ def test_the_findings_pages_count_the_standings(broken, agency, approver):
     summary = organisation_summary(agency)
     assert (summary.blocker, summary.major, summary.minor, summary.waived) == (1, 1, 1, 0)
     assert summary.systems_with_blockers == 1
+
+
+def test_the_register_wide_count_by_rule_is_kept_until_findings_change(broken, agency):
+    from compliance.selectors import open_findings_by_rule
+
+    run(broken)
+    counted = open_findings_by_rule()
+    assert counted == {"AIA-14-04": 1, "AIA-15-01": 1, "AIA-27-01": 1}
+    generation = standing.findings_generation()
+    with CaptureQueriesContext(connection) as queries:
+        assert open_findings_by_rule() == counted
+    assert len(queries) == 0
+    # A check that changes nothing keeps the generation; one that resolves a finding starts
+    # a new one, and the count follows.
+    run(broken)
+    assert standing.findings_generation() == generation
+    update(broken, performance_en="Accuracy 0.93 on the 2025 test set.")
+    run(broken)
+    assert standing.findings_generation() != generation
+    assert open_findings_by_rule() == {"AIA-14-04": 1, "AIA-27-01": 1}
