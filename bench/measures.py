@@ -57,27 +57,60 @@ def seed(count: int) -> Timing:
     )
 
 
-def sweep() -> Timing:
-    """The nightly sweep over every system, in this process and one batch after another (the
-    worker's ``check_batch`` tasks, in a row)."""
-    from compliance.checks import check_systems
-    from compliance.models import Finding, Trigger
+def sweep(processes: int = 1) -> Timing:
+    """The nightly sweep over every system as the workers run it: the sweep task's batches
+    (``compliance.tasks.organisation_batches``), shared among ``processes`` processes forked
+    from this one, as many Celery worker processes as the machine has cores would take them."""
+    from django.db import connections
+
+    from compliance.checks import BATCH_SIZE
+    from compliance.models import Finding
+    from compliance.tasks import organisation_batches
     from register.models import AISystem
 
     before = Finding.objects.count()
-    ids = list(AISystem.objects.order_by("organisation_id", "pk").values_list("pk", flat=True))
-    seconds, result = _timed(lambda: check_systems(ids, trigger=Trigger.SWEEP))
+    rows = AISystem.objects.order_by("organisation_id", "pk").values_list("organisation_id", "pk")
+    batches = organisation_batches(rows, BATCH_SIZE)
+    shares = [batches[index::processes] for index in range(processes)]
+    connections.close_all()  # each process opens its own
+    seconds, results = _timed(lambda: _in_processes(shares))
+    total = {key: sum(result[key] for result in results) for key in results[0]}
     return Timing(
         seconds,
         {
-            "systems": result.systems_checked,
+            "processes": processes,
+            "systems": total["systems"],
             "first_run": before == 0,
-            "opened": result.findings_opened,
-            "resolved": result.findings_resolved,
-            "changed": result.findings_changed,
-            "systems_per_second": result.systems_checked / seconds if seconds else None,
+            "opened": total["opened"],
+            "resolved": total["resolved"],
+            "changed": total["changed"],
+            "systems_per_second": total["systems"] / seconds if seconds else None,
         },
     )
+
+
+def _check_share(share: list[list[int]]) -> dict[str, int]:
+    """One process's batches, each checked as one ``compliance.check_batch`` task does."""
+    from compliance.checks import check_systems
+    from compliance.models import Trigger
+
+    total = {"systems": 0, "opened": 0, "resolved": 0, "changed": 0}
+    for batch in share:
+        result = check_systems(batch, trigger=Trigger.SWEEP)
+        total["systems"] += result.systems_checked
+        total["opened"] += result.findings_opened
+        total["resolved"] += result.findings_resolved
+        total["changed"] += result.findings_changed
+    return total
+
+
+def _in_processes(shares: list[list[list[int]]]) -> list[dict[str, int]]:
+    import multiprocessing
+
+    if len(shares) == 1:
+        return [_check_share(shares[0])]
+    with multiprocessing.get_context("fork").Pool(len(shares)) as pool:
+        return pool.map(_check_share, shares)
 
 
 def check_after_edit(public_ids: Iterable[str], editor: Any) -> Timing:

@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from register import extensions, schema
 from register.i18n import column, content_language
 from register.models import AISystem, Organisation, PublishedVersion
+from register.pagination import CountedPaginator
 
 
 def systems_with_parts():
@@ -70,6 +71,8 @@ def published_versions(system: AISystem):
     )
 
 
+#: Records on a page of the dashboard.
+DASHBOARD_PAGE_SIZE = 50
 # Sort keys of the dashboard; names sort in the reader's language.
 DASHBOARD_SORTS = {
     "-updated": lambda: ["-updated_at"],
@@ -79,14 +82,26 @@ DASHBOARD_SORTS = {
 }
 
 
-def dashboard_systems(user, organisation: Organisation | None, filters: dict):  # type: ignore[no-untyped-def]
-    """The dashboard table: one query for the rows, whatever their number."""
-    queryset = (
-        workspace_systems(user)
-        .select_related("updated_by")
+def dashboard_page(  # type: ignore[no-untyped-def]
+    user, organisation: Organisation | None, filters: dict, page: object
+) -> Page:
+    """One page of the dashboard table (``page`` as typed): two queries whatever the number of
+    records, the count over the records alone and the page with its open findings."""
+    scope = _dashboard_scope(user, organisation, filters)
+    rows = (
+        scope.select_related("updated_by")
         # The standing counts the open findings when they change (compliance.standing).
         .annotate(open_findings=Coalesce("standing__open", 0))
+        .order_by(
+            *DASHBOARD_SORTS.get(filters.get("sort") or "-updated", DASHBOARD_SORTS["-updated"])(),
+            "public_id",
+        )
     )
+    return CountedPaginator(rows, DASHBOARD_PAGE_SIZE, count=scope.count()).get_page(page)
+
+
+def _dashboard_scope(user, organisation: Organisation | None, filters: dict):  # type: ignore[no-untyped-def]
+    queryset = workspace_systems(user)
     if organisation is not None:
         queryset = queryset.filter(organisation=organisation)
     if filters.get("q"):
@@ -103,10 +118,7 @@ def dashboard_systems(user, organisation: Organisation | None, filters: dict):  
     if filters.get("risk_class"):
         value = "" if filters["risk_class"] == "unclassified" else filters["risk_class"]
         queryset = queryset.filter(risk_class=value)
-    return queryset.order_by(
-        *DASHBOARD_SORTS.get(filters.get("sort") or "-updated", DASHBOARD_SORTS["-updated"])(),
-        "public_id",
-    )
+    return queryset
 
 
 @dataclass

@@ -4,7 +4,6 @@ between organisations."""
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
@@ -13,12 +12,7 @@ from register import forms
 from register.access import SESSION_ORGANISATION
 from register.access import current_organisation as _current_organisation
 from register.permissions import can_read_everything
-from register.selectors import (
-    dashboard_systems,
-    user_organisations,
-)
-
-DASHBOARD_PAGE_SIZE = 50
+from register.selectors import dashboard_page, user_organisations
 
 
 @login_required
@@ -30,8 +24,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "register/workspace/no_organisation.html", status=403)
     filter_form = forms.DashboardFilterForm(request.GET or None)
     filters = filter_form.cleaned_data if filter_form.is_valid() else {}
-    systems = dashboard_systems(
-        request.user, None if reads_all and organisation is None else organisation, filters
+    page = dashboard_page(
+        request.user,
+        None if reads_all and organisation is None else organisation,
+        filters,
+        request.GET.get("page"),
     )
     return render(
         request,
@@ -42,7 +39,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "reads_all": reads_all and organisation is None,
             "can_create": organisation is not None,
             "filter_form": filter_form,
-            "page": Paginator(systems, DASHBOARD_PAGE_SIZE).get_page(request.GET.get("page")),
+            "page": page,
         },
     )
 
