@@ -251,6 +251,10 @@ REPORTS_SOFT_TIME_LIMIT = env.int("REPORTS_SOFT_TIME_LIMIT", default=900, minimu
 REPORTS_TIME_LIMIT = env.int("REPORTS_TIME_LIMIT", default=REPORTS_SOFT_TIME_LIMIT + 60, minimum=1)
 REPORTS_MEMORY_LIMIT_MB = env.int("REPORTS_MEMORY_LIMIT_MB", default=2048, minimum=64)
 REPORTS_RETENTION_DAYS = env.int("REPORTS_RETENTION_DAYS", default=90, minimum=1)
+# A publication queues the making of the record's audit report in each language (the "reports"
+# queue), so that the first download is a stored one. On by default with a broker; without one
+# it would make the approver wait for three reports, and the first download makes each instead.
+REPORTS_PRERENDER = env.bool("REPORTS_PRERENDER", default=bool(CELERY_BROKER_URL))
 if REPORTS_TIME_LIMIT <= REPORTS_SOFT_TIME_LIMIT:
     raise ImproperlyConfigured(
         "REPORTS_TIME_LIMIT must be longer than REPORTS_SOFT_TIME_LIMIT "

@@ -1,12 +1,15 @@
 """How the regulators' tools plug into the register (which never imports them): the record's
 task list links the audit report of its latest published version, in each language, for those
-who may download it. ``connect()`` is called once, from ``OversightConfig.ready``."""
+who may download it, and with ``REPORTS_PRERENDER`` a publication queues the making of those
+reports. ``connect()`` is called once, from ``OversightConfig.ready``."""
 
 from __future__ import annotations
 
 from typing import Any
 
 import rules
+from django.conf import settings
+from django.db import transaction
 
 from oversight.permissions import VIEW_REPORT
 from register import extensions
@@ -21,7 +24,17 @@ def _report_panel(system: Any, user: Any) -> dict[str, Any]:
     }
 
 
+def _store_reports(sender: Any, *, system_id: int, event: str, **_: Any) -> None:
+    if event == "withdrawn" or not settings.REPORTS_PRERENDER:
+        return
+    from oversight.tasks import store_system_reports
+
+    # robust: a broker failure after the commit is logged; the first download makes the report.
+    transaction.on_commit(lambda: store_system_reports.delay(system_id), robust=True)
+
+
 def connect() -> None:
+    extensions.publication_changed.connect(_store_reports, dispatch_uid="oversight.store_reports")
     extensions.add_record_panel(
         extensions.Panel(
             "oversight_report", "oversight/includes/task_list_panel.html", _report_panel

@@ -40,3 +40,13 @@ def sweep_reports() -> dict[str, int]:
     from oversight.reports.services import collection_reports_sweep
 
     return collection_reports_sweep()
+
+
+@shared_task(name="oversight.store_system_reports", soft_time_limit=120, time_limit=180, **_RETRY)
+def store_system_reports(system_id: int) -> int:
+    """Make and store a newly published record's audit report in each language, so that the
+    first download is a stored one; returns how many were made (a redelivered task finds them
+    stored and makes none)."""
+    from oversight.reports.document import store_reports_of
+
+    return store_reports_of(system_id)

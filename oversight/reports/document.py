@@ -131,3 +131,22 @@ def _remove_older(storage: Storage, kept: str, context: ReportContext) -> None:
                 storage.delete(name)
     except OSError:
         logger.warning("Older reports of %s could not be removed.", context.system.public_id)
+
+
+def store_reports_of(system_id: int) -> int:
+    """Store the audit report of ``system_id``'s published version in every content language;
+    returns how many had to be made (0 for a record without a published full record)."""
+    from django.http import Http404
+
+    from register.languages import CONTENT_LANGUAGES
+
+    system = AISystem.objects.select_related("organisation").filter(pk=system_id).first()
+    if system is None:
+        return 0
+    made = 0
+    for language in CONTENT_LANGUAGES:
+        try:
+            made += not stored_system_report(system, language=language).reused
+        except Http404:
+            return made
+    return made

@@ -72,3 +72,35 @@ def test_the_download_is_served_from_the_store(client, regulator, reported_syste
     assert first.status_code == second.status_code == 200
     assert first.content == second.content
     assert len(stored_files(reports_folder, reported_system)) == 1
+
+
+def test_a_publication_queues_the_reports_in_every_language(
+    settings, agency, editor, approver, publish, reports_folder, django_capture_on_commit_callbacks
+):
+    from register.services.publication import system_withdraw
+    from tests.factories import complete_system
+
+    settings.REPORTS_PRERENDER = True
+    with django_capture_on_commit_callbacks(execute=True):
+        system = publish(complete_system(agency, editor))
+    # Made by the task (in-process here, in the "reports" queue with a broker).
+    names = stored_files(reports_folder, system)
+    assert len(names) == 3 and {name.split("-")[1] for name in names} == {"kk", "ru", "en"}
+    assert document.store_reports_of(system.pk) == 0  # a redelivered task makes none
+    assert stored_system_report(system, language="ru").reused
+    # A withdrawal queues nothing: the stored reports stay as they were.
+    with django_capture_on_commit_callbacks(execute=True):
+        system_withdraw(system=system, actor=approver)
+    assert stored_files(reports_folder, system) == names
+
+
+def test_without_prerendering_a_publication_makes_no_report(
+    settings, agency, editor, publish, reports_folder, django_capture_on_commit_callbacks
+):
+    from tests.factories import complete_system
+
+    settings.REPORTS_PRERENDER = False
+    with django_capture_on_commit_callbacks(execute=True):
+        system = publish(complete_system(agency, editor))
+    assert stored_files(reports_folder, system) == []
+    assert document.store_reports_of(10**9) == 0
