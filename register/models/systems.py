@@ -525,6 +525,8 @@ class AISystem(Translatable, models.Model):
                 fields=["organisation", "-updated_at", "public_id"], name="system_org_changed"
             ),
             models.Index(fields=["-updated_at", "public_id"], name="system_changed"),
+            # The regulator's lists and counts by class under either framework.
+            models.Index(fields=["risk_class", "kz_risk_degree"], name="system_by_class"),
             # The regulator's concern "prohibited practice or capability reported"
             # (oversight.selectors): a handful of rows, found without reading every record's
             # classification. The condition is the concern's, word for word.
