@@ -12,6 +12,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, Final
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -19,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from compliance.models import Finding, FindingStatus, Severity
 from compliance.selectors import open_findings_by_rule
+from compliance.standing import findings_generation
 from oversight.models import RegulatorRequest, RequestStatus
 from portal.models import OPEN_STATUSES, Report
 from register.models import (
@@ -31,6 +33,7 @@ from register.models import (
     RiskClass,
     Status,
 )
+from register.services.projection import public_generation
 from register.vocabulary import annex_iii_points
 
 Filters = Mapping[str, Any]
@@ -40,6 +43,9 @@ FEEDBACK_OVERDUE_DAYS: Final = 30
 # The rules listed by their number of open findings, most first.
 TOP_RULES: Final = 20
 UNCLASSIFIED: Final = "unclassified"
+# The register-wide overview (no filter) is counted at most this often, and again at once after
+# any change to findings or to what is published; a filtered one is counted on every request.
+OVERVIEW_SECONDS: Final = 60
 
 
 def _open_findings(**extra: Any) -> QuerySet[Finding]:
@@ -218,6 +224,21 @@ class Overview:
     findings_by_rule: list[tuple[str, int]]  # the TOP_RULES rules with the most
     findings_by_organisation: dict[int, int]  # organisation id -> open findings
     concerns: list[tuple[Concern, int]]
+    counted_at: dt.datetime  # when the figures were counted
+
+
+@dataclass(frozen=True)
+class _Counts:
+    """The overview's figures as plain values, as they are kept in the cache."""
+
+    classes: dict[int, dict[str, int]]  # organisation id -> {class: count}
+    eu: dict[str, int]
+    kz: dict[str, int]
+    by_severity: dict[str, int]
+    by_organisation: dict[int, int]
+    by_rule: list[tuple[str, int]]
+    concerns: dict[str, int]  # concern key -> count
+    counted_at: dt.datetime
 
 
 def _in_order(values: list[str], counts: dict[str, int]) -> list[tuple[str, int]]:
@@ -231,13 +252,45 @@ def _severities(filters: Filters) -> list[str]:
 
 
 def overview(filters: Filters) -> Overview:
-    """The overview's figures for ``filters``: ten queries, whatever the register's size.
+    """The overview's figures for ``filters``: ten queries whatever the register's size, and
+    one (the organisations) when the register-wide figures are taken from the cache, where they
+    are kept for ``OVERVIEW_SECONDS`` under the findings and projection generations."""
+    if any(filters.values()):
+        counts = _count(filters)
+    else:
+        key = f"oversight:overview:{findings_generation()}:{public_generation()}"
+        counts = cache.get_or_set(key, lambda: _count(filters), OVERVIEW_SECONDS)
+    organisations = Organisation.objects.in_bulk(list(counts.classes))
+    rows = sorted(
+        (
+            (organisations[pk], classes, sum(classes.values()))
+            for pk, classes in counts.classes.items()
+            if pk in organisations
+        ),
+        key=lambda row: (-row[2], str(row[0].name).casefold()),
+    )
+    return Overview(
+        systems=sum(counts.eu.values()),
+        by_risk_class=_in_order([value for value, _label in RiskClass.choices], counts.eu),
+        by_kz_risk_degree=_in_order([value for value, _label in KzRiskDegree.choices], counts.kz),
+        by_organisation=rows,
+        findings_by_severity=_in_order(
+            [value for value, _label in Severity.choices], counts.by_severity
+        ),
+        findings_by_rule=counts.by_rule,
+        findings_by_organisation=counts.by_organisation,
+        concerns=[(concern, counts.concerns[concern.key]) for concern in CONCERNS],
+        counted_at=counts.counted_at,
+    )
 
-    The systems by organisation and class under each framework, with their open findings
-    summed over their standings (a row per system) in the same query; each concern counted on
-    its own, which lets PostgreSQL join the tables a concern reads (a count of them all in one
-    pass would probe them row by row); the findings themselves only by rule, and when a rule
-    is chosen."""
+
+def _count(filters: Filters) -> _Counts:
+    """Nine queries: the systems by organisation and class under each framework, with their
+    open findings summed over their standings (a row per system) in the same query; each
+    concern counted on its own, which lets PostgreSQL join the tables a concern reads (a count
+    of them all in one pass would probe them row by row); the findings themselves only by rule,
+    and when a rule is chosen."""
+    counted_at = timezone.now()
     scope = systems(filters)
     by_rule_only = bool(filters.get("rule_id"))
     severities = [] if by_rule_only else _severities(filters)
@@ -261,7 +314,7 @@ def overview(filters: Filters) -> Overview:
             by_severity[severity] = by_severity.get(severity, 0) + count
             if count:
                 by_organisation[organisation] = by_organisation.get(organisation, 0) + count
-    concerns = [(concern, scope.filter(concern.condition()).count()) for concern in CONCERNS]
+    concerns = {concern.key: scope.filter(concern.condition()).count() for concern in CONCERNS}
     findings = Finding.objects.filter(status=FindingStatus.OPEN, **_finding_filters(filters))
     if any(filters.values()):
         findings = findings.filter(system__in=scope)
@@ -279,22 +332,13 @@ def overview(filters: Filters) -> Overview:
     else:  # the whole register's, counted once per findings generation
         counts = open_findings_by_rule()
         by_rule = sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:TOP_RULES]
-    organisations = Organisation.objects.in_bulk(list(classes))
-    rows = sorted(
-        (
-            (organisations[pk], counts, sum(counts.values()))
-            for pk, counts in classes.items()
-            if pk in organisations
-        ),
-        key=lambda row: (-row[2], str(row[0].name).casefold()),
-    )
-    return Overview(
-        systems=sum(eu.values()),
-        by_risk_class=_in_order([value for value, _label in RiskClass.choices], eu),
-        by_kz_risk_degree=_in_order([value for value, _label in KzRiskDegree.choices], kz),
-        by_organisation=rows,
-        findings_by_severity=_in_order([value for value, _label in Severity.choices], by_severity),
-        findings_by_rule=by_rule,
-        findings_by_organisation=by_organisation,
+    return _Counts(
+        classes=classes,
+        eu=eu,
+        kz=kz,
+        by_severity=by_severity,
+        by_organisation=by_organisation,
+        by_rule=by_rule,
         concerns=concerns,
+        counted_at=counted_at,
     )

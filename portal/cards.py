@@ -11,25 +11,33 @@ never loaded, only the public card (``snapshot``).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from django.contrib.postgres.lookups import TrigramSimilar
-from django.contrib.postgres.search import TrigramSimilarity
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.http import Http404
 from django.utils import timezone
 
 from portal.diff import Diff, diff_cards
+from register.i18n import CONTENT_LANGUAGES, column
+from register.languages import SEARCH_CONFIGS
 from register.models import PublicRecord, PublishedVersion
 
 SIMILAR_LIMIT = 5
 # Only so much of the words of a record goes into the similarity query: enough to compare
 # names and summaries, bounded whatever was written.
-SIMILAR_WORDS_CHARS = 1000
+SIMILAR_WORDS_CHARS = 500
 # How many records alike in their area and techniques (the most recently changed), and how many
-# with alike words (any, as the trigram index finds them), are ranked for the similar systems.
-SIMILAR_CANDIDATES = 200
+# with a word of the name (any), are ranked for the similar systems.
+SIMILAR_CANDIDATES = 100
+# How alike in words (pg_trgm's similarity, its own default threshold) a record not alike in
+# area and techniques must be to count as similar.
+SIMILARITY_THRESHOLD = 0.3
+# The words of a name looked for in the other records' documents (the first so many).
+SIMILAR_NAME_WORDS = 12
+_WORD = re.compile(r"\w+")
 
 
 def _public_records() -> QuerySet[PublicRecord]:
@@ -67,12 +75,34 @@ def card_meta(
     }
 
 
+def _name_alike(record: PublicRecord) -> Q | None:
+    """Records whose search document in a language has a word of ``record``'s name in that
+    language (the per-language GIN indexes answer it), or ``None`` for a record without one."""
+    names = record.version.snapshot.get("name")
+    condition = None
+    for code in CONTENT_LANGUAGES:
+        name = names.get(code) if isinstance(names, dict) else None
+        words = _WORD.findall(name if isinstance(name, str) else "")[:SIMILAR_NAME_WORDS]
+        if words:
+            query = SearchQuery(
+                " or ".join(words), config=SEARCH_CONFIGS[code], search_type="websearch"
+            )
+            found = Q(**{column("search", code): query})
+            condition = found if condition is None else condition | found
+    return condition
+
+
 def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[PublicRecord]:
     """Up to ``limit`` other public records like ``record``, in one query: those of the same
     Annex III area or application area that share a technique, then those whose names and
-    summaries are alike (pg_trgm on ``words``). Withdrawn records come after all others;
-    ``record`` itself is never among them. Only ``SIMILAR_CANDIDATES`` of each kind are ranked:
-    in a register with more, the most similar of them, not of all."""
+    summaries are alike (pg_trgm's similarity on ``words`` of at least
+    ``SIMILARITY_THRESHOLD``). Withdrawn records come after all
+    others; ``record`` itself is never among them.
+
+    Only ``SIMILAR_CANDIDATES`` of each kind are ranked: the most recently changed of those
+    alike in area and techniques, and any whose documents have a word of the record's name
+    (full text, which the GIN indexes find at once, where a trigram match over whole texts
+    reads every record): in a register with more, the most similar of them, not of all."""
     same_area = Q(pk__in=[])
     if record.application_area:
         same_area |= Q(application_area=record.application_area)
@@ -88,25 +118,22 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
     # The candidates first, each kind bounded, so that the similarity is computed for a few
     # hundred rows however many records are alike: a national register has thousands of
     # chatbots, and ranking every one of them costs seconds.
-    others = PublicRecord.objects.exclude(pk=record.pk)
-    candidates = Q(pk__in=[])
+    others = PublicRecord.objects.exclude(pk=record.pk).order_by().values("pk")
+    kinds = []
     if alike is not None:
-        candidates |= Q(
-            pk__in=others.filter(alike)
-            .order_by("withdrawn", "-updated_at")
-            .values("pk")[:SIMILAR_CANDIDATES]
-        )
-    if words.strip():
-        # ``words % …``: the operator the trigram index serves (pg_trgm's similarity threshold).
-        candidates |= Q(
-            pk__in=others.filter(TrigramSimilar(F("words"), Value(words)))
-            .order_by()
-            .values("pk")[:SIMILAR_CANDIDATES]
-        )
+        # Newest first through the index ``public_changed``, stopping at the last candidate.
+        kinds.append(others.filter(alike).order_by("withdrawn", "-updated_at"))
+    if (named := _name_alike(record)) is not None:
+        kinds.append(others.filter(named))
+    if not kinds:
+        return []
+    candidates = [kind[:SIMILAR_CANDIDATES] for kind in kinds]
+    ids = candidates[0].union(*candidates[1:]) if len(candidates) > 1 else candidates[0]
     return list(
         _public_records()
-        .filter(candidates)
+        .filter(pk__in=ids)
         .annotate(alike=structural, similarity=TrigramSimilarity("words", words))
+        .filter(Q(alike=1) | Q(similarity__gte=SIMILARITY_THRESHOLD))
         .order_by("withdrawn", "-alike", "-similarity", "-updated_at", "pk")[:limit]
     )
 

@@ -10,7 +10,8 @@ language's configuration (``register.languages.SEARCH_CONFIGS``): a Kazakh reade
 Russian word finds the Russian text. A record matches when one of its documents matches (which
 the per-language GIN indexes answer) and the three documents together match the three queries
 together, so that ``-word`` excludes a record that has the word in any language. The rank
-counts the reader's language twice (weights A name > B summary > C organisation > D scope).
+counts the reader's language three times and each other language once (weights A name >
+B summary > C organisation > D scope).
 When this finds fewer than ``FEW`` records and the query uses no search syntax (a reader who
 writes a phrase, ``-word`` or ``or`` asked for exactly that), similar words (``pg_trgm`` word
 similarity on ``PublicRecord.words``, the ``%>`` operator that the ``public_words_trgm`` index
@@ -339,11 +340,17 @@ def _matching(
     any_document = Q()
     for code, search_query in queries.items():
         any_document |= Q(**{column("search", code): search_query})
-    records = records.annotate(all_documents=_all_documents())
-    text = any_document & Q(all_documents=_either(queries))
-    rank = 2 * SearchRank(F(column("search", language)), queries[language]) + SearchRank(
-        _all_documents(), _either(queries)
-    )
+    text = any_document
+    if uses_syntax(query):
+        # ``-word`` excludes a record with the word in any language: the documents together
+        # must match too. Without syntax, a document that matches implies it.
+        records = records.annotate(all_documents=_all_documents())
+        text &= Q(all_documents=_either(queries))
+    # The reader's language twice, then every language's document (no concatenation of the
+    # documents, which costs more than ranking them one by one).
+    rank = 2 * SearchRank(F(column("search", language)), queries[language])
+    for code, search_query in queries.items():
+        rank = rank + SearchRank(F(column("search", code)), search_query)
     if similar:
         # Full-text matches first, then the most similar words.
         rank = (
@@ -550,8 +557,17 @@ def search_public_records(
         sort = ""
     sort = sort or (SORT_RELEVANCE if query else SORT_NEWEST)
 
-    records = (
+    ordering = _ordering(sort, language)
+    start = (number - 1) * PAGE_SIZE
+    # The page's records chosen by their keys alone, then read whole: sorting every match with
+    # its documents and card would spill to disk for a common word.
+    page_keys = (
         matching.filter(*conditions.values())
+        .order_by(*ordering)
+        .values("pk")[start : start + PAGE_SIZE]
+    )
+    records = (
+        matching.filter(pk__in=page_keys)
         .select_related("version", "organisation")
         .defer("version__record")
     )
@@ -569,8 +585,7 @@ def search_public_records(
                 _text("summary", language), either, highlight_all=True, **marks
             ),
         )
-    start = (number - 1) * PAGE_SIZE
-    page_records = list(records.order_by(*_ordering(sort, language))[start : start + PAGE_SIZE])
+    page_records = list(records.order_by(*ordering))
 
     return SearchResult(
         records=page_records,

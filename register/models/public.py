@@ -104,6 +104,8 @@ class PublicRecord(models.Model):
             # The list's and the API's default order, and the home page's latest: a page of
             # the newest without sorting the register.
             models.Index(fields=["-published_at", "system"], name="public_newest"),
+            # A card's similar systems: the most recently changed of those alike, live first.
+            models.Index(fields=["withdrawn", "-updated_at"], name="public_changed"),
             # Portal facets: cards with an Annex III point, a technique or a channel (@>).
             GinIndex(fields=["annex_iii", "techniques", "channels"], name="public_array_facets"),
             # Portal search when the full-text search finds little: similar words (pg_trgm).

@@ -271,3 +271,32 @@ def test_an_unknown_export_is_not_found(client, regulator):
     client.force_login(regulator)
     url = reverse("oversight:export", kwargs={"name": "users", "format": "csv"})
     assert client.get(url).status_code == 404
+
+
+def test_the_register_wide_overview_is_counted_once_and_again_after_a_change_to_findings(
+    client, regulator, agency, django_assert_max_num_queries
+):
+    system = _high_risk(agency)
+    _finding(system, "REC-01", severity=Severity.BLOCKER)
+    first = selectors.overview({})
+    # Taken from the cache: only the organisations are read.
+    with django_assert_max_num_queries(1):
+        again = selectors.overview({})
+    assert again.counted_at == first.counted_at
+    assert dict(again.findings_by_severity)[Severity.BLOCKER] == 1
+    # A check that writes findings starts a new findings generation: counted again at once.
+    _finding(system, "REC-02", severity=Severity.BLOCKER)
+    after = selectors.overview({})
+    assert dict(after.findings_by_severity)[Severity.BLOCKER] == 2
+    assert after.counted_at > first.counted_at
+    client.force_login(regulator)
+    page = client.get(reverse("oversight:overview")).content.decode()
+    assert "counted again at most once a minute" in page
+
+
+def test_a_filtered_overview_is_counted_on_every_request(agency):
+    _high_risk(agency)
+    filters = {"organisation": agency}
+    assert selectors.overview(filters).systems == 1
+    AISystemFactory(organisation=agency)  # no check, no publication: nothing else changes
+    assert selectors.overview(filters).systems == 2

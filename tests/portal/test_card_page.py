@@ -212,17 +212,42 @@ def test_similar_systems_rank_a_bounded_number_of_candidates(
     monkeypatch, agency, editor, publish, django_assert_num_queries
 ):
     """However many records are alike, only the most recently changed ``SIMILAR_CANDIDATES``
-    alike in area and techniques (and as many alike in words) are ranked, in one query."""
+    alike in area and techniques (and as many with a word of the name) are ranked, in one
+    query."""
     systems = [publish(complete_system(agency, editor)) for _ in range(6)]
     PublicRecord.objects.filter(pk=systems[1].pk).update(
-        updated_at=timezone.now() + dt.timedelta(days=1), words=""
+        updated_at=timezone.now() + dt.timedelta(days=1)
     )
-    PublicRecord.objects.exclude(pk=systems[1].pk).update(words="")
     monkeypatch.setattr(cards, "SIMILAR_CANDIDATES", 1)
-    record = PublicRecord.objects.get(pk=systems[0].pk)
+    record = cards.public_record(systems[0].public_id)
     with django_assert_num_queries(1):
         similar = cards.similar_systems(record)
-    assert [r.pk for r in similar] == [systems[1].pk]
+    # The newest alike, and one record with a word of the name: at most two of the five.
+    assert similar[0].pk == systems[1].pk and len(similar) <= 2
+    monkeypatch.setattr(cards, "SIMILAR_CANDIDATES", 100)
+    assert len(cards.similar_systems(record)) == 5
+
+
+def test_a_record_alike_only_in_some_words_of_its_name_is_not_similar(agency, editor, publish):
+    """A word of the name brings a record to be ranked; it is shown only if its texts are
+    alike (pg_trgm's threshold) or it shares the area and a technique."""
+    system = publish(complete_system(agency, editor, name_en="Benefit assistant"))
+    unlike = publish(
+        complete_system(
+            agency,
+            editor,
+            name_en="Benefit camera",
+            name_ru="Камеры",
+            name_kk="Камералар",
+            summary_en="Counts vehicles on the roads",
+            summary_ru="Считает машины",
+            summary_kk="Көліктерді санайды",
+            application_area="internal",
+            techniques=["computer_vision"],
+        )
+    )
+    similar = cards.similar_systems(cards.public_record(system.public_id))
+    assert unlike.pk not in [r.pk for r in similar]
 
 
 # --- Nothing non-public on a reduced card ------------------------------------------------------
