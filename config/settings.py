@@ -196,13 +196,13 @@ REDIS_URL = env.url("REDIS_URL", schemes=("redis", "rediss", "unix"))
 PAGE_CACHE_URL = env.url("PAGE_CACHE_URL", schemes=("redis", "rediss", "unix")) or REDIS_URL
 if REDIS_URL:
     CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if PAGE_CACHE_URL:
     CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "django_redis.cache.RedisCache",
         "LOCATION": PAGE_CACHE_URL,
         "KEY_PREFIX": "pages",
     }

@@ -43,7 +43,7 @@ def test_readiness_fails_when_the_broker_is_unreachable_and_says_why_only_in_the
 def test_readiness_fails_when_the_cache_is_unreachable(client, settings, caplog):
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": "redis://127.0.0.1:1/0",
         }
     }
