@@ -195,9 +195,7 @@ REDIS_URL = env.url("REDIS_URL", schemes=("redis", "rediss", "unix"))
 # LRU policy (PAGE_CACHE_URL); without one it shares REDIS_URL under its own key prefix.
 PAGE_CACHE_URL = env.url("PAGE_CACHE_URL", schemes=("redis", "rediss", "unix")) or REDIS_URL
 if REDIS_URL:
-    CACHES = {
-        "default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}
-    }
+    CACHES = {"default": {"BACKEND": "django_redis.cache.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if PAGE_CACHE_URL:
