@@ -39,16 +39,18 @@ def _timed(action: Callable[[], Any]) -> tuple[float, Any]:
     return time.perf_counter() - started, value
 
 
-def seed(count: int) -> Timing:
-    """Ensure ``count`` published systems in 40 organisations, and the organisation of
-    ``REPORT_SYSTEMS`` for the report; only what is missing is created and timed."""
+def seed(count: int, processes: int = 1) -> Timing:
+    """Ensure ``count`` published systems in 40 organisations, in ``processes`` processes, and
+    the organisation of ``REPORT_SYSTEMS`` for the report; only what is missing is created and
+    timed."""
     from demo.bulk import seed_bulk
 
-    seconds, result = _timed(lambda: seed_bulk(count, published_share=1.0))
+    seconds, result = _timed(lambda: seed_bulk(count, published_share=1.0, processes=processes))
     report = seed_bulk(REPORT_SYSTEMS, published_share=1.0, prefix=REPORT_PREFIX, organisations=1)
     return Timing(
         seconds,
         {
+            "processes": processes,
             "created": result.created,
             "existing": result.existing,
             "per_second": result.created / seconds if result.created and seconds else None,

@@ -312,7 +312,7 @@ def _measure(
 
     django.setup()
     print(f"Seeding {args.count} published systems…", flush=True)
-    results.timings["seed"] = measures.seed(args.count)
+    results.timings["seed"] = measures.seed(args.count, processes=measures.cores())
     _analyze(environ)
     sample, sessions, editor = _prepare(args.count, args.clients)
 

@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import multiprocessing
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from django.db import models, transaction
+from django.db import connections, models, transaction
 from django.utils import timezone
 
 from demo.copy import copy_insert, reserve_ids
@@ -273,14 +274,12 @@ def _parts(rng: random.Random, system: AISystem) -> Iterator[object]:
 _PART_NAMES = {part.model: part.name for part in schema.PARTS}
 
 
-def _publish(
+def _freeze(
     systems: list[AISystem], parts: list[dict[str, list[models.Model]]]
 ) -> list[PublishedVersion]:
-    """Version 1 of each published system, as ``system_publish`` makes it. ``parts`` are the
-    part rows of each system by part name; the ids of the systems and their parts are reserved
-    first, since the frozen record names them. The versions extend the register's chain in id
-    order, under the chain's lock (held until the batch commits)."""
-    head = lock_chain()
+    """Version 1 of each published system, frozen and sealed as ``system_publish`` makes it,
+    not yet chained. ``parts`` are the part rows of each system by part name; the ids of the
+    systems and their parts are reserved first, since the frozen record names them."""
     now = timezone.now()
     versions = []
     for system, system_parts in zip(systems, parts, strict=True):
@@ -292,12 +291,65 @@ def _publish(
         )
         version.seal()
         versions.append(version)
+    return versions
+
+
+def _chain(versions: list[PublishedVersion]) -> None:
+    """Extend the register's chain with ``versions`` in id order, under the chain's lock (held
+    until the batch commits): their ids are reserved under it, so that the chain's order is the
+    ids' order whichever batch commits first."""
+    head = lock_chain()
     reserve_ids(PublishedVersion, versions)
     link_versions(versions, head)
     for version in versions:
         version.system.published_version = version
-        version.system.first_published_at = now
-    return versions
+        version.system.first_published_at = version.published_at
+
+
+def _seed_batch(
+    rng: random.Random, owners: list[Organisation], size: int, published_share: float
+) -> None:
+    """``size`` systems with their parts, published ones with their versions and projection.
+    Everything but the identifiers and the writes is done outside a transaction, so that
+    batches made in several processes wait for each other only while they write."""
+    with transaction.atomic():
+        ids = allocate_public_ids(size)
+    systems = [
+        _system(rng, public_id, owners[i % len(owners)], published_share)
+        for i, public_id in enumerate(ids)
+    ]
+    rows: dict[type, list[models.Model]] = {}
+    parts: list[dict[str, list[models.Model]]] = []
+    for system in systems:
+        parts.append({})
+        for part in _parts(rng, system):
+            rows.setdefault(type(part), []).append(part)
+            parts[-1].setdefault(_PART_NAMES[type(part)], []).append(part)
+    reserve_ids(AISystem, systems)
+    for model, objects in rows.items():
+        reserve_ids(model, objects)
+    versions = _freeze(systems, parts)
+    with transaction.atomic():
+        _chain(versions)  # its first statement also attaches the audit context
+        copy_insert(AISystem, systems)
+        for model, objects in rows.items():
+            copy_insert(model, objects)
+        copy_insert(PublishedVersion, versions)
+        project_public_records(systems)
+
+
+def _seed_batches(
+    batches: list[tuple[int, int]],
+    *,
+    seed: int,
+    owners: list[Organisation],
+    published_share: float,
+) -> None:
+    with audit_context(user=None, action="seed.bulk"):
+        for start, size in batches:
+            # A generator per batch: the same systems whichever process makes the batch.
+            rng = random.Random(seed + start)  # noqa: S311 — synthetic data, not security
+            _seed_batch(rng, owners, size, published_share)
 
 
 #: The share of generated systems that are published; the others are drafts or in review.
@@ -311,11 +363,14 @@ def seed_bulk(
     published_share: float = PUBLISHED_SHARE,
     prefix: str = BULK_PREFIX,
     organisations: int = BULK_ORGANISATIONS,
+    processes: int = 1,
 ) -> BulkResult:
     """Ensure at least ``count`` synthetic systems exist in the ``organisations`` synthetic
     organisations whose codes start with ``prefix``, spread evenly; create only the missing ones.
 
     ``published_share`` of the new ones are published (1.0 for a benchmark of public pages).
+    With ``processes`` above 1, the batches are shared among as many processes forked from
+    this one (outside any transaction: each batch commits on its own).
     """
     if not 0 <= published_share <= 1:
         raise ValueError("published_share must be between 0 and 1")
@@ -324,32 +379,20 @@ def seed_bulk(
     if not missing:
         return BulkResult(created=0, existing=existing)
 
-    rng = random.Random(seed + existing)  # noqa: S311 — synthetic data, not security
     with audit_context(user=None, action="seed.bulk"):
         owners = _organisations(prefix, organisations)
-        for start in range(0, missing, BATCH_SIZE):
-            size = min(BATCH_SIZE, missing - start)
-            with transaction.atomic():
-                # This write also attaches the audit context to the transaction.
-                ids = allocate_public_ids(size)
-                systems = [
-                    _system(rng, public_id, owners[i % len(owners)], published_share)
-                    for i, public_id in enumerate(ids)
-                ]
-                rows: dict[type, list[models.Model]] = {}
-                parts: list[dict[str, list[models.Model]]] = []
-                for system in systems:
-                    parts.append({})
-                    for part in _parts(rng, system):
-                        rows.setdefault(type(part), []).append(part)
-                        parts[-1].setdefault(_PART_NAMES[type(part)], []).append(part)
-                reserve_ids(AISystem, systems)
-                for model, objects in rows.items():
-                    reserve_ids(model, objects)
-                versions = _publish(systems, parts)
-                copy_insert(AISystem, systems)
-                for model, objects in rows.items():
-                    copy_insert(model, objects)
-                copy_insert(PublishedVersion, versions)
-                project_public_records(systems)
+    batches = [
+        (existing + start, min(BATCH_SIZE, missing - start))
+        for start in range(0, missing, BATCH_SIZE)
+    ]
+    make = functools.partial(
+        _seed_batches, seed=seed, owners=owners, published_share=published_share
+    )
+    processes = max(1, min(processes, len(batches)))
+    if processes == 1:
+        make(batches)
+    else:
+        connections.close_all()  # each process opens its own
+        with multiprocessing.get_context("fork").Pool(processes) as pool:
+            pool.map(make, [batches[index::processes] for index in range(processes)])
     return BulkResult(created=missing, existing=existing)

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from io import StringIO
@@ -26,7 +27,7 @@ from register.models import (
     RiskClass,
     Status,
 )
-from register.selectors import systems_with_parts
+from register.selectors import systems_with_parts, verify_chain
 from register.snapshots import freeze_record
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -160,6 +161,36 @@ def test_seed_bulk_publishes_the_share_asked_for():
     call_command("seed_bulk", count=60, published=0, stdout=StringIO())
     assert AISystem.objects.filter(status=Status.PUBLISHED).count() == 40
     assert AISystem.objects.count() == 60
+
+
+@pytest.mark.django_db(transaction=True)
+def test_seed_bulk_in_two_processes_makes_one_chain_and_the_same_records(monkeypatch):
+    """Batches shared between two forked processes commit in either order; the versions still
+    form one chain in id order, and each batch holds what one process would have made."""
+    from demo import bulk
+
+    monkeypatch.setattr(bulk, "BATCH_SIZE", 10)
+    call_command("seed_bulk", count=40, published=1, processes=2, stdout=StringIO())
+    assert bulk_systems() == 40 and PublicRecord.objects.count() == 40
+    ids = list(AISystem.objects.values_list("public_id", flat=True))
+    assert len(set(ids)) == 40
+    report = verify_chain()
+    assert report.broken is None and report.checked == 40
+
+    def kinds(prefix: str) -> list[str]:  # the names without their numbers
+        systems = AISystem.objects.filter(organisation__short_code__startswith=prefix)
+        return sorted(
+            re.sub(r"\d+", "", name) for name in systems.values_list("name_en", flat=True)
+        )
+
+    assert bulk.seed_bulk(40, published_share=1.0, prefix="solo-", organisations=1).created == 40
+    assert kinds("solo-") == kinds("bulk-")  # the same systems, made in one process
+    assert verify_chain().checked == 80
+
+
+def test_seed_bulk_refuses_fewer_than_one_process():
+    with pytest.raises(SystemExit):
+        call_command("seed_bulk", count=1, processes=0, stdout=StringIO(), stderr=StringIO())
 
 
 def test_seed_bulk_refuses_a_share_outside_zero_to_one():

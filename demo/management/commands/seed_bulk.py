@@ -20,9 +20,18 @@ class Command(BaseCommand):
             metavar="SHARE",
             help=f"share of new systems that are published, 0 to 1 (default {PUBLISHED_SHARE})",
         )
+        parser.add_argument(
+            "--processes", type=int, default=1, help="processes that share the batches"
+        )
 
     def handle(
-        self, *args: object, count: int, seed: int, published: float, **options: object
+        self,
+        *args: object,
+        count: int,
+        seed: int,
+        published: float,
+        processes: int,
+        **options: object,
     ) -> None:
         if count < 0:
             self.stderr.write("--count cannot be negative")
@@ -30,8 +39,11 @@ class Command(BaseCommand):
         if not 0 <= published <= 1:
             self.stderr.write("--published must be between 0 and 1")
             raise SystemExit(2)
+        if processes < 1:
+            self.stderr.write("--processes must be at least 1")
+            raise SystemExit(2)
         started = time.monotonic()
-        result = seed_bulk(count, seed=seed, published_share=published)
+        result = seed_bulk(count, seed=seed, published_share=published, processes=processes)
         elapsed = time.monotonic() - started
         rate = result.created / elapsed if elapsed and result.created else 0
         self.stdout.write(
