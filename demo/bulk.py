@@ -14,9 +14,10 @@ import functools
 import multiprocessing
 import random
 from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
-from django.db import connections, models, transaction
+from django.db import connection, connections, models, transaction
 from django.utils import timezone
 
 from demo.copy import copy_insert, reserve_ids
@@ -370,7 +371,8 @@ def seed_bulk(
 
     ``published_share`` of the new ones are published (1.0 for a benchmark of public pages).
     With ``processes`` above 1, the batches are shared among as many processes forked from
-    this one (outside any transaction: each batch commits on its own).
+    this one (outside any transaction: each batch commits on its own). The public ids of a
+    batch are taken in a transaction of their own, so a batch that fails leaves a gap in them.
     """
     if not 0 <= published_share <= 1:
         raise ValueError("published_share must be between 0 and 1")
@@ -391,8 +393,12 @@ def seed_bulk(
     processes = max(1, min(processes, len(batches)))
     if processes == 1:
         make(batches)
-    else:
-        connections.close_all()  # each process opens its own
-        with multiprocessing.get_context("fork").Pool(processes) as pool:
-            pool.map(make, [batches[index::processes] for index in range(processes)])
+        return BulkResult(created=missing, existing=existing)
+    if connection.in_atomic_block:
+        raise RuntimeError("seed_bulk in several processes commits each batch on its own")
+    connections.close_all()  # each process opens its own
+    context = multiprocessing.get_context("fork")
+    # A process that dies (killed, out of memory) fails the whole seeding instead of hanging.
+    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+        list(pool.map(make, [batches[index::processes] for index in range(processes)]))
     return BulkResult(created=missing, existing=existing)

@@ -46,6 +46,9 @@ UNCLASSIFIED: Final = "unclassified"
 # The register-wide overview (no filter) is counted at most this often, and again at once after
 # any change to findings or to what is published; a filtered one is counted on every request.
 OVERVIEW_SECONDS: Final = 60
+# Part of the cache key: change it with ``_Counts`` or ``CONCERNS``, so that a node running the
+# new code never reads figures kept by one running the old.
+OVERVIEW_FORMAT: Final = 1
 
 
 def _open_findings(**extra: Any) -> QuerySet[Finding]:
@@ -258,7 +261,7 @@ def overview(filters: Filters) -> Overview:
     if any(filters.values()):
         counts = _count(filters)
     else:
-        key = f"oversight:overview:{findings_generation()}:{public_generation()}"
+        key = f"oversight:overview:{OVERVIEW_FORMAT}:{findings_generation()}:{public_generation()}"
         counts = cache.get_or_set(key, lambda: _count(filters), OVERVIEW_SECONDS)
     organisations = Organisation.objects.in_bulk(list(counts.classes))
     rows = sorted(

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, TrigramSimilarity
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models.functions import Substr
 from django.http import Http404
 from django.utils import timezone
 
@@ -29,15 +30,15 @@ SIMILAR_LIMIT = 5
 # Only so much of the words of a record goes into the similarity query: enough to compare
 # names and summaries, bounded whatever was written.
 SIMILAR_WORDS_CHARS = 500
-# How many records alike in their area and techniques (the most recently changed), and how many
-# with a word of the name (any), are ranked for the similar systems.
+# How many records alike in their area and techniques, and how many with a word of the name
+# (the most recently changed of each), are ranked for the similar systems.
 SIMILAR_CANDIDATES = 100
 # How alike in words (pg_trgm's similarity, its own default threshold) a record not alike in
 # area and techniques must be to count as similar.
 SIMILARITY_THRESHOLD = 0.3
 # The words of a name looked for in the other records' documents (the first so many).
 SIMILAR_NAME_WORDS = 12
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _public_records() -> QuerySet[PublicRecord]:
@@ -76,16 +77,21 @@ def card_meta(
 
 
 def _name_alike(record: PublicRecord) -> Q | None:
-    """Records whose search document in a language has a word of ``record``'s name in that
-    language (the per-language GIN indexes answer it), or ``None`` for a record without one."""
+    """Records whose name in a language shares a word with ``record``'s name in that language
+    (the name is weight A of each language's search document, which the GIN indexes answer),
+    or ``None`` for a record without a word in its name."""
     names = record.version.snapshot.get("name")
     condition = None
     for code in CONTENT_LANGUAGES:
         name = names.get(code) if isinstance(names, dict) else None
         words = _WORD.findall(name if isinstance(name, str) else "")[:SIMILAR_NAME_WORDS]
         if words:
+            # ``to_tsquery`` normalises each word as the document was, and keeps its weight;
+            # the words are letters and digits only, so they can form no other operator.
             query = SearchQuery(
-                " or ".join(words), config=SEARCH_CONFIGS[code], search_type="websearch"
+                " | ".join(f"{word}:A" for word in words),
+                config=SEARCH_CONFIGS[code],
+                search_type="raw",
             )
             found = Q(**{column("search", code): query})
             condition = found if condition is None else condition | found
@@ -99,10 +105,10 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
     ``SIMILARITY_THRESHOLD``). Withdrawn records come after all
     others; ``record`` itself is never among them.
 
-    Only ``SIMILAR_CANDIDATES`` of each kind are ranked: the most recently changed of those
-    alike in area and techniques, and any whose documents have a word of the record's name
+    Only ``SIMILAR_CANDIDATES`` of each kind are ranked, the most recently changed: of those
+    alike in area and techniques, and of those whose name shares a word with the record's
     (full text, which the GIN indexes find at once, where a trigram match over whole texts
-    reads every record): in a register with more, the most similar of them, not of all."""
+    reads every record); in a register with more, the most similar of them, not of all."""
     same_area = Q(pk__in=[])
     if record.application_area:
         same_area |= Q(application_area=record.application_area)
@@ -118,13 +124,14 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
     # The candidates first, each kind bounded, so that the similarity is computed for a few
     # hundred rows however many records are alike: a national register has thousands of
     # chatbots, and ranking every one of them costs seconds.
-    others = PublicRecord.objects.exclude(pk=record.pk).order_by().values("pk")
+    # Each kind newest first through the index ``public_changed``, stopping at its last
+    # candidate (a word shared by thousands of names, like "system", is found at once too).
+    others = PublicRecord.objects.exclude(pk=record.pk).order_by("withdrawn", "-updated_at")
     kinds = []
     if alike is not None:
-        # Newest first through the index ``public_changed``, stopping at the last candidate.
-        kinds.append(others.filter(alike).order_by("withdrawn", "-updated_at"))
+        kinds.append(others.filter(alike).values("pk"))
     if (named := _name_alike(record)) is not None:
-        kinds.append(others.filter(named))
+        kinds.append(others.filter(named).values("pk"))
     if not kinds:
         return []
     candidates = [kind[:SIMILAR_CANDIDATES] for kind in kinds]
@@ -132,7 +139,11 @@ def similar_systems(record: PublicRecord, limit: int = SIMILAR_LIMIT) -> list[Pu
     return list(
         _public_records()
         .filter(pk__in=ids)
-        .annotate(alike=structural, similarity=TrigramSimilarity("words", words))
+        .annotate(
+            alike=structural,
+            # The same length of both texts: a long record is not unlike its own beginning.
+            similarity=TrigramSimilarity(Substr("words", 1, SIMILAR_WORDS_CHARS), words),
+        )
         .filter(Q(alike=1) | Q(similarity__gte=SIMILARITY_THRESHOLD))
         .order_by("withdrawn", "-alike", "-similarity", "-updated_at", "pk")[:limit]
     )

@@ -341,9 +341,11 @@ def _matching(
     for code, search_query in queries.items():
         any_document |= Q(**{column("search", code): search_query})
     text = any_document
-    if uses_syntax(query):
+    if "-" in query:
         # ``-word`` excludes a record with the word in any language: the documents together
-        # must match too. Without syntax, a document that matches implies it.
+        # must match too. Without a negation, a document that matches implies it.
+        # (``websearch_to_tsquery`` reads a "-" as NOT in more places than ``uses_syntax``
+        # looks at, "a - b" and "a (-b)" among them: any "-" counts here.)
         records = records.annotate(all_documents=_all_documents())
         text &= Q(all_documents=_either(queries))
     # The reader's language twice, then every language's document (no concatenation of the

@@ -97,6 +97,9 @@ def test_a_minus_excludes_a_word_in_any_language(system):
     assert found("tax -chatbot") == {"Tax forecast"}
     # The Russian page: the Russian name has no "chatbot", the English one has.
     assert found("tax -chatbot", "ru") == {"Tax forecast"}
+    # Wherever PostgreSQL reads a "-" as NOT, not only before a word.
+    for query in ("налоговый - chatbot", "налоговый (-chatbot)"):
+        assert found(query, "ru") == {"Tax forecast"}, query
 
 
 def test_or_matches_either_word(system):
