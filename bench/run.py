@@ -258,6 +258,13 @@ def _drive(
         if target.who is not None
         else []
     )
+    if target.primed:
+        # As the load script asks: through the proxy's header, with the first client's session.
+        headers = {"X-Forwarded-Proto": "https", "Cookie": "; ".join(cookies[:1])}
+        for path in paths_of(target, sample):
+            request = urllib.request.Request(base_url + path, headers=headers)  # noqa: S310
+            with urllib.request.urlopen(request, timeout=300) as response:  # noqa: S310
+                response.read()
     script = work / "load.lua"
     script.write_text(load.script(paths_of(target, sample), cookies=cookies, unique=target.unique))
     load.run(base_url, str(script), clients=args.clients, seconds=args.warmup)

@@ -60,6 +60,9 @@ class Target:
     paths: Callable[[Sample], list[str]]
     goal: Goal = field(default_factory=Goal)
     unique: bool = False
+    # Asked for once, and answered, before the warm-up: what the first answer stores (a
+    # report made once) is then there whatever the warm-up's length.
+    primed: bool = False
 
 
 def _one(path: str) -> Callable[[Sample], list[str]]:
@@ -172,7 +175,7 @@ TARGETS: tuple[Target, ...] = (
         SIGNED_IN,
     ),
     # A one-system audit report: made once, then served from the reports storage while the
-    # document would come out the same (the warm-up makes it); and first made, a different
+    # document would come out the same (made once before the warm-up); and first made, a different
     # system each time, which no stored report answers.
     Target(
         "one-system PDF report, stored",
@@ -180,6 +183,7 @@ TARGETS: tuple[Target, ...] = (
         REGULATOR,
         _one("/ru/oversight/systems/{first}/report.pdf?lang=ru"),
         Goal(p95_ms=500),
+        primed=True,
     ),
     Target(
         "one-system PDF report, first made",
