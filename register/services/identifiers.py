@@ -3,8 +3,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from django.db import transaction
-from django.db.models import F
+from django.db import connection, transaction
 
 from register.models import PUBLIC_ID_PREFIX, IdentifierSequence
 
@@ -19,16 +18,23 @@ def format_public_id(number: int) -> str:
 def allocate_public_ids(count: int = 1) -> list[str]:
     """Reserve ``count`` consecutive public identifiers, never handed out twice.
 
-    The counter row is locked for the rest of the caller's transaction; if that transaction
-    rolls back, the numbers are released with it (gaps only appear from deleted drafts).
+    One statement creates the counter or moves it on (``INSERT … ON CONFLICT DO UPDATE``, safe
+    when two transactions are the first to ask at once) and locks its row for the rest of the
+    caller's transaction; if that transaction rolls back, the numbers are released with it
+    (gaps only appear from deleted drafts, and from a bulk seeding batch that failed).
     """
     if count < 1:
         raise ValueError("count must be at least 1")
-    IdentifierSequence.objects.get_or_create(name=SYSTEM_SEQUENCE)
-    IdentifierSequence.objects.filter(name=SYSTEM_SEQUENCE).update(
-        last_value=F("last_value") + count
-    )
-    last = IdentifierSequence.objects.select_for_update().get(name=SYSTEM_SEQUENCE).last_value
+    table = IdentifierSequence._meta.db_table  # the model's own name, never a request's
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} AS counter (name, last_value) VALUES (%s, %s) "  # noqa: S608
+            "ON CONFLICT (name) DO UPDATE"
+            " SET last_value = counter.last_value + EXCLUDED.last_value "
+            "RETURNING last_value",
+            [SYSTEM_SEQUENCE, count],
+        )
+        (last,) = cursor.fetchone()
     return [format_public_id(number) for number in range(last - count + 1, last + 1)]
 
 
