@@ -339,6 +339,13 @@ def _seed_batch(
         project_public_records(systems)
 
 
+def _own_connections() -> None:
+    """In a forked process: forget any database connection inherited from the parent, without
+    closing it (that would end the parent's session), so that this process opens its own."""
+    for wrapper in connections.all(initialized_only=True):
+        wrapper.connection = None
+
+
 def _seed_batches(
     batches: list[tuple[int, int]],
     *,
@@ -399,6 +406,6 @@ def seed_bulk(
     connections.close_all()  # each process opens its own
     context = multiprocessing.get_context("fork")
     # A process that dies (killed, out of memory) fails the whole seeding instead of hanging.
-    with ProcessPoolExecutor(processes, mp_context=context) as pool:
+    with ProcessPoolExecutor(processes, mp_context=context, initializer=_own_connections) as pool:
         list(pool.map(make, [batches[index::processes] for index in range(processes)]))
     return BulkResult(created=missing, existing=existing)

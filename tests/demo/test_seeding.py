@@ -164,16 +164,24 @@ def test_seed_bulk_publishes_the_share_asked_for():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_seed_bulk_in_two_processes_makes_one_chain_and_the_same_records(monkeypatch):
-    """Batches shared between two forked processes commit in either order; the versions still
-    form one chain in id order, and each batch holds what one process would have made."""
-    from demo import bulk
-
-    monkeypatch.setattr(bulk, "BATCH_SIZE", 10)
-    call_command("seed_bulk", count=40, published=1, processes=2, stdout=StringIO())
-    assert bulk_systems() == 40 and PublicRecord.objects.count() == 40
+def test_seed_bulk_in_two_processes_makes_one_chain_and_the_same_records(database_url):
+    """`manage.py seed_bulk --processes 2`, run as a person runs it (a process of its own,
+    which forks two): batches commit in either order; the versions still form one chain in id
+    order, and the systems are those one process would have made."""
+    environ = {key: value for key, value in os.environ.items() if key != "DATABASE_OWNER_URL"}
+    command = [sys.executable, "manage.py", "seed_bulk", "--count", str(2 * BATCH_SIZE)]
+    subprocess.run(
+        [*command, "--published", "1", "--processes", "2"],
+        cwd=ROOT,
+        env={**environ, "DATABASE_URL": database_url},
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    assert bulk_systems() == 2 * BATCH_SIZE
+    assert PublicRecord.objects.count() == 2 * BATCH_SIZE
     report = verify_chain()
-    assert report.broken is None and report.checked == 40
+    assert report.broken is None and report.checked == 2 * BATCH_SIZE
 
     def kinds(prefix: str) -> list[str]:  # the names without their numbers
         systems = AISystem.objects.filter(organisation__short_code__startswith=prefix)
@@ -181,9 +189,10 @@ def test_seed_bulk_in_two_processes_makes_one_chain_and_the_same_records(monkeyp
             re.sub(r"\d+", "", name) for name in systems.values_list("name_en", flat=True)
         )
 
-    assert bulk.seed_bulk(40, published_share=1.0, prefix="solo-", organisations=1).created == 40
+    made = seed_bulk(2 * BATCH_SIZE, published_share=1.0, prefix="solo-", organisations=1)
+    assert made.created == 2 * BATCH_SIZE
     assert kinds("solo-") == kinds("bulk-")  # the same systems, made in one process
-    assert verify_chain().checked == 80
+    assert verify_chain().checked == 4 * BATCH_SIZE
 
 
 @pytest.mark.django_db
