@@ -339,11 +339,18 @@ def _seed_batch(
         project_public_records(systems)
 
 
+# Connections a forked process inherited: kept, never used, so that neither closing them nor
+# collecting them sends anything on the parent's sockets (a forked process ends by os._exit).
+_INHERITED: list[object] = []
+
+
 def _own_connections() -> None:
-    """In a forked process: forget any database connection inherited from the parent, without
-    closing it (that would end the parent's session), so that this process opens its own."""
+    """In a forked process: set aside any database connection inherited from the parent, so
+    that this process opens its own."""
     for wrapper in connections.all(initialized_only=True):
-        wrapper.connection = None
+        if wrapper.connection is not None:
+            _INHERITED.append(wrapper.connection)
+            wrapper.connection = None
 
 
 def _seed_batches(
